@@ -15,7 +15,7 @@ async function existingPack(): Promise<{ root: string; target: string }> {
 describe('writePackAtomically', () => {
   it('replaces the previous pack whole', async () => {
     const { root, target } = await existingPack();
-    await writePackAtomically(target, new Map([['manifest.json', 'next'], ['buildings/0-0-0.glb', new Uint8Array([1, 2])]]));
+    await writePackAtomically(target, new Map<string, Uint8Array | string>([['manifest.json', 'next'], ['buildings/0-0-0.glb', new Uint8Array([1, 2])]]));
     expect(await readFile(join(target, 'manifest.json'), 'utf8')).toBe('next');
     expect(await readdir(join(target, 'buildings'))).toEqual(['0-0-0.glb']);
     expect(await readdir(root)).toEqual(['city']); // no temporary or old folder left behind
