@@ -1,0 +1,137 @@
+/** Reads a recording: the index, chunks on demand (a few kept decoded), state at any instant. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { advanceWorld, cloneWorld, feedEventSchema, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
+import { INDEX_FILE, keyframeSchema, recordingIndexSchema, type ChunkEntry, type RecordingIndex } from './recording-format.js';
+
+/** A decoded chunk: the world at its start and its events. */
+interface DecodedChunk {
+  start: WorldState;
+  events: FeedEvent[];
+}
+
+/** Thrown for a recording that is missing, unreadable or not in the format. */
+export class RecordingError extends Error {
+  override readonly name = 'RecordingError';
+}
+
+/** A recording opened for reading. */
+export class Recording {
+  private readonly cache = new Map<number, Promise<DecodedChunk>>();
+
+  private constructor(
+    readonly dir: string,
+    readonly index: RecordingIndex,
+    private readonly cacheSize: number,
+  ) {}
+
+  /** Opens and validates the index of the recording in `dir`. */
+  static async open(dir: string, options: { cacheSize?: number } = {}): Promise<Recording> {
+    let raw: string;
+    try {
+      raw = await readFile(join(dir, INDEX_FILE), 'utf8');
+    } catch (error) {
+      throw new RecordingError(`no recording at '${dir}' (${(error as NodeJS.ErrnoException).code ?? error})`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new RecordingError(`'${join(dir, INDEX_FILE)}' is not valid JSON`);
+    }
+    const parsed = recordingIndexSchema.safeParse(json);
+    if (!parsed.success) throw new RecordingError(`'${join(dir, INDEX_FILE)}' is not a recording index: ${parsed.error.issues[0]?.message ?? ''}`);
+    return new Recording(dir, parsed.data, options.cacheSize ?? 8);
+  }
+
+  /** First instant covered. */
+  get startMs(): number {
+    return this.index.chunks[0]?.startMs ?? 0;
+  }
+
+  /** End of the last chunk (exclusive). */
+  get endMs(): number {
+    return this.index.chunks[this.index.chunks.length - 1]?.endMs ?? 0;
+  }
+
+  /** Index of the last chunk starting at or before t, or -1 (binary search over the time index). */
+  private chunkIndexAt(t: number): number {
+    const chunks = this.index.chunks;
+    let lo = 0;
+    let hi = chunks.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (chunks[mid]!.startMs <= t) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  private chunk(i: number): Promise<DecodedChunk> {
+    let decoded = this.cache.get(i);
+    if (decoded) {
+      // Refresh its place in the least-recently-used order.
+      this.cache.delete(i);
+      this.cache.set(i, decoded);
+      return decoded;
+    }
+    decoded = this.decode(this.index.chunks[i]!);
+    decoded.catch(() => this.cache.delete(i));
+    this.cache.set(i, decoded);
+    while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    return decoded;
+  }
+
+  private async decode(entry: ChunkEntry): Promise<DecodedChunk> {
+    const path = join(this.dir, entry.file);
+    let text: string;
+    try {
+      text = gunzipSync(await readFile(path)).toString('utf8');
+    } catch (error) {
+      throw new RecordingError(`cannot read chunk '${path}': ${(error as Error).message}`);
+    }
+    const lines = text.split('\n').filter((line) => line.length > 0);
+    const parseLine = (line: string, n: number): unknown => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        throw new RecordingError(`'${path}' line ${n + 1} is not JSON`);
+      }
+    };
+    const keyframe = keyframeSchema.safeParse(parseLine(lines[0] ?? '', 0));
+    if (!keyframe.success) throw new RecordingError(`'${path}' does not start with a keyframe`);
+    const events = lines.slice(1).map((line, n) => {
+      const event = feedEventSchema.safeParse(parseLine(line, n + 1));
+      if (!event.success) throw new RecordingError(`'${path}' line ${n + 2}: ${event.error.issues[0]?.message ?? 'invalid event'}`);
+      return event.data;
+    });
+    const k = keyframe.data.keyframe;
+    return {
+      start: { t: k.t, entities: new Map(k.entities.map((e) => [e.id, e])), trips: new Map(k.trips.map((trip) => [trip.id, trip])) },
+      events,
+    };
+  }
+
+  /** The world at sim time t: every event with time ≤ t applied. */
+  async stateAt(t: number): Promise<WorldState> {
+    const i = this.chunkIndexAt(t);
+    if (i < 0) return { t, entities: new Map(), trips: new Map() };
+    const chunk = await this.chunk(i);
+    const world = cloneWorld(chunk.start);
+    return advanceWorld(world, chunk.events.filter((e) => e.t <= t), t);
+  }
+
+  /** Events with t0 < t ≤ t1, in order. */
+  async eventsBetween(t0: number, t1: number): Promise<FeedEvent[]> {
+    if (t1 <= t0) return [];
+    const out: FeedEvent[] = [];
+    for (let i = Math.max(0, this.chunkIndexAt(t0)); i < this.index.chunks.length && this.index.chunks[i]!.startMs <= t1; i++) {
+      for (const event of (await this.chunk(i)).events) if (event.t > t0 && event.t <= t1) out.push(event);
+    }
+    return out;
+  }
+}
