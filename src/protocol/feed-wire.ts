@@ -1,0 +1,172 @@
+/**
+ * The feed on the socket: joining a room with a role, world snapshots and deltas, trajectory
+ * windows (typed arrays, so thousands of vehicles cost a few kilobytes), visitor actions and the
+ * error reply every rejected message gets. Shared by the server hub and every surface.
+ */
+import { z } from 'zod';
+import type { Entity } from './entities.js';
+import { TRIP_CATEGORIES, type FeedEvent, type Trip, type TripCategory } from './feed.js';
+
+/** Roles a client joins with; only operator and planner may change the clock or scenarios. */
+export const ROLES = ['wall', 'kiosk', 'planner', 'operator'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Roles that must present a token. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['planner', 'operator'];
+
+/** A room is one exhibition hall; its name is a short slug. */
+export const roomNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a room name is 1–32 lower-case letters, digits or dashes');
+
+export const joinRequestSchema = z
+  .object({
+    room: roomNameSchema,
+    role: roleSchema,
+    token: z.string().max(256).optional(),
+  })
+  .strict();
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** What a kiosk visitor may do; it is shown on the room's wall. */
+export const visitorActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cast-view'), viewId: z.string().min(1).max(64) }).strict(),
+  z.object({ kind: z.literal('select'), id: z.string().min(1).max(256) }).strict(),
+  z.object({ kind: z.literal('show-layer'), layer: z.string().min(1).max(64), visible: z.boolean() }).strict(),
+]);
+export type VisitorAction = z.infer<typeof visitorActionSchema>;
+
+/** A moving-object window: every trip under way in [t0, t1], as flat typed arrays. */
+export interface TripWindow {
+  t0: number;
+  t1: number;
+  /** Positions are offsets from this lon/lat, so float32 keeps sub-metre precision. */
+  origin: [number, number];
+  ids: string[];
+  /** Index into TRIP_CATEGORIES per trip. */
+  categories: Uint8Array;
+  /** Trip i's samples are [offsets[i], offsets[i+1]). */
+  offsets: Uint32Array;
+  /** Seconds after t0 per sample. */
+  times: Float32Array;
+  /** Δlon, Δlat degrees per sample. */
+  positions: Float32Array;
+}
+
+/** The whole world of a room at one instant. */
+export interface FeedSnapshot {
+  room: string;
+  t: number;
+  entities: Entity[];
+  trips: TripWindow;
+}
+
+/** What changed in a room between two instants (entity events only; trips travel as windows). */
+export interface FeedDelta {
+  room: string;
+  from: number;
+  to: number;
+  events: Exclude<FeedEvent, { op: 'trip' }>[];
+}
+
+/** The reply to a message the server rejected. */
+export interface ErrorReply {
+  event: string;
+  error: string;
+}
+
+/**
+ * Cuts the part of each trip inside [t0, t1] into a window, keeping one sample on either side so
+ * the client can interpolate right up to the window's edges.
+ */
+export function encodeTripWindow(trips: Iterable<Trip>, t0: number, t1: number, origin: [number, number]): TripWindow {
+  const ids: string[] = [];
+  const categories: number[] = [];
+  const offsets: number[] = [0];
+  const times: number[] = [];
+  const positions: number[] = [];
+  for (const trip of trips) {
+    const n = trip.times.length;
+    if (trip.times[n - 1]! < t0 || trip.times[0]! > t1) continue;
+    let first = 0;
+    while (first + 1 < n && trip.times[first + 1]! <= t0) first++;
+    let last = n - 1;
+    while (last - 1 >= 0 && trip.times[last - 1]! >= t1) last--;
+    ids.push(trip.id);
+    categories.push(TRIP_CATEGORIES.indexOf(trip.category));
+    for (let i = first; i <= last; i++) {
+      times.push((trip.times[i]! - t0) / 1000);
+      positions.push(trip.coords[2 * i]! - origin[0], trip.coords[2 * i + 1]! - origin[1]);
+    }
+    offsets.push(times.length);
+  }
+  return {
+    t0,
+    t1,
+    origin,
+    ids,
+    categories: Uint8Array.from(categories),
+    offsets: Uint32Array.from(offsets),
+    times: Float32Array.from(times),
+    positions: Float32Array.from(positions),
+  };
+}
+
+/** Copies binary that arrived as an ArrayBuffer, a Buffer or any view into a fresh, aligned typed array. */
+export function asTypedArray<T extends Float32Array | Uint32Array | Uint8Array>(
+  value: ArrayBuffer | ArrayBufferView,
+  Kind: { new (buffer: ArrayBuffer): T },
+): T {
+  const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return new Kind(copy);
+}
+
+/** Rebuilds a window's typed arrays after transport (msgpack gives binary back as buffers). */
+export function reviveTripWindow(raw: TripWindow): TripWindow {
+  return {
+    ...raw,
+    categories: asTypedArray(raw.categories, Uint8Array),
+    offsets: asTypedArray(raw.offsets, Uint32Array),
+    times: asTypedArray(raw.times, Float32Array),
+    positions: asTypedArray(raw.positions, Float32Array),
+  };
+}
+
+/** Position of trip i of a window at sim time t (epoch ms), linearly interpolated; null when not under way. */
+export function positionInWindow(window: TripWindow, i: number, t: number): [number, number] | null {
+  const start = window.offsets[i]!;
+  const end = window.offsets[i + 1]!;
+  const s = (t - window.t0) / 1000;
+  if (end - start < 1 || s < window.times[start]! || s > window.times[end - 1]!) return null;
+  let k = start;
+  while (k + 1 < end && window.times[k + 1]! < s) k++;
+  const k1 = Math.min(k + 1, end - 1);
+  const span = window.times[k1]! - window.times[k]!;
+  const f = span > 0 ? (s - window.times[k]!) / span : 0;
+  return [
+    window.origin[0] + window.positions[2 * k]! + f * (window.positions[2 * k1]! - window.positions[2 * k]!),
+    window.origin[1] + window.positions[2 * k + 1]! + f * (window.positions[2 * k1 + 1]! - window.positions[2 * k + 1]!),
+  ];
+}
+
+/** The category of trip i of a window. */
+export const windowCategory = (window: TripWindow, i: number): TripCategory => TRIP_CATEGORIES[window.categories[i]!]!;
+
+/** Acknowledgement of a feed request. */
+export type FeedAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** Feed events a client emits; each takes an acknowledgement. */
+export interface FeedClientEvents {
+  'feed:join': (request: JoinRequest, ack: (reply: FeedAck<{ room: string; role: Role; clock: import('./clock.js').ClockSync }>) => void) => void;
+  'visitor:action': (action: VisitorAction, ack: (reply: FeedAck) => void) => void;
+}
+
+/** Feed events the server emits to a room or a client. */
+export interface FeedServerEvents {
+  'feed:snapshot': (snapshot: FeedSnapshot) => void;
+  'feed:delta': (delta: FeedDelta) => void;
+  'feed:trips': (window: TripWindow) => void;
+  'visitor:action': (action: VisitorAction & { from: Role }) => void;
+  'error:reply': (reply: ErrorReply) => void;
+}
