@@ -92,6 +92,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
         lag: (ms) => deps.metrics.lag(ms),
       },
     );
+    room.start();
     const offClock = clock.onChange((sync: ClockSync) => emitToRoom(name, 'clock:sync', sync));
     const entry: RoomEntry = { room, members: 0, timer: null, offClock };
     rooms.set(name, entry);
@@ -198,6 +199,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
       for (const entry of rooms.values()) {
         if (entry.timer) clearInterval(entry.timer);
         entry.offClock();
+        entry.room.dispose();
       }
       rooms.clear();
     },

@@ -39,11 +39,28 @@ export class Room {
   private sentRevision = -1;
   private window: { t0: number; t1: number } | null = null;
   private busy: Promise<void> | null = null;
+  private offLive: (() => void) | null = null;
 
   constructor(
     readonly options: RoomOptions,
     private readonly output: RoomOutput,
   ) {}
+
+  /** Starts passing live events to the room as they arrive. */
+  start(): void {
+    this.offLive ??= this.options.source.onEvents?.((events) => {
+      const entityEvents = events.filter((e): e is Exclude<FeedEvent, { op: 'trip' }> => e.op !== 'trip');
+      const t = this.sentT ?? this.clock.snapshot().simTimeMs;
+      if (entityEvents.length > 0) this.output.delta({ room: this.options.name, from: t, to: t, events: entityEvents });
+      if (entityEvents.length < events.length) this.window = null; // a live trip: send a fresh window next tick
+    }) ?? null;
+  }
+
+  /** Stops what start() began. */
+  dispose(): void {
+    this.offLive?.();
+    this.offLive = null;
+  }
 
   /** The room's clock. */
   get clock(): CityClock {
