@@ -1,0 +1,46 @@
+/** Entry point: `npm run serve` starts the one server on HOST:PORT. */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createApplication } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+
+const config = loadConfig(process.env);
+const logger = createLogger(config.logLevel);
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const httpServer = createServer();
+// Drop half-open keep-alive sockets of kiosks that vanished, but let tile loads finish.
+httpServer.keepAliveTimeout = 10_000;
+const app = createApplication(httpServer, {
+  logger,
+  tilesDir: config.tilesDir,
+  distDir: config.distDir,
+  defaultCity: config.defaultCity,
+  serverVersion: packageJson.version,
+  clockStartMs: config.clockStartMs,
+  clockRate: config.clockRate,
+  clockSyncMs: config.clockSyncMs,
+});
+
+httpServer.on('error', (error) => {
+  logger.fatal({ err: error }, 'server error');
+  process.exit(1);
+});
+httpServer.listen(config.port, config.host, () => {
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: `http://${config.host}:${port}/`, city: config.defaultCity }, 'sandtable listening');
+});
+
+// One bad request or client must not take the wall down; log and stay up.
+process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    void app.close().finally(() => httpServer.close(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 3_000).unref();
+  });
+}

@@ -1,0 +1,15 @@
+/** The registry of the layers every surface can show, registered once by name. */
+import { createBuildingsLayer } from './buildings/buildings-layer';
+import { createGroundLayer } from './ground/ground-layer';
+import { LayerRegistry } from './layer-registry';
+import { createPlacesLayer } from './places/places-layer';
+import { createRoadsLayer } from './roads/roads-layer';
+
+/** Creates a registry with the city layers, in draw order (ground under roads under buildings). */
+export function createDefaultLayerRegistry(): LayerRegistry {
+  return new LayerRegistry()
+    .register('ground', createGroundLayer)
+    .register('roads', createRoadsLayer)
+    .register('buildings', createBuildingsLayer)
+    .register('places', createPlacesLayer);
+}

@@ -1,0 +1,109 @@
+/** Places layer: POIs as points, the notable ones labelled in the current locale. */
+import { Cartesian2, Cartesian3, Color, DistanceDisplayCondition, HorizontalOrigin, LabelCollection, LabelStyle, NearFarScalar, PointPrimitiveCollection, VerticalOrigin } from 'cesium';
+import type { PlaceProperties } from '../../protocol/city-pack';
+import { placeCategorySchema } from '../../protocol/city-pack';
+import { pickName } from '../../i18n/translate';
+import { fetchPackFeatures } from '../../scene/city-pack-source';
+import type { AppStore } from '../../store/app-store';
+import { bindVisibility } from '../layer-binding';
+import type { LayerScene, LiveLayer } from '../live-layer';
+import { placeStyleFor } from './place-style';
+
+/** Props of the places layer. */
+export interface PlacesLayerProps {
+  /** Height above the ground (m) of the points and labels. */
+  height: number;
+  /** Label font; CJK fonts first so Chinese names never fall back to boxes. */
+  font: string;
+}
+
+/** Defaults of the places layer. */
+export const PLACES_LAYER_DEFAULTS: PlacesLayerProps = {
+  height: 12,
+  font: '600 17px "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+};
+
+/** Creates the places layer. */
+export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLayer {
+  const options = { ...PLACES_LAYER_DEFAULTS, ...props };
+  const cleanups: (() => void)[] = [];
+  let disposed = false;
+
+  return {
+    name: 'places',
+    async attach(scene: LayerScene, store: AppStore) {
+      const features = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, scene.signal);
+      if (disposed) return;
+      const points = new PointPrimitiveCollection();
+      const labels = new LabelCollection();
+      const labelled: { label: ReturnType<LabelCollection['add']>; properties: PlaceProperties }[] = [];
+      for (const feature of features) {
+        if (feature.geometry.type !== 'Point') continue;
+        const category = placeCategorySchema.safeParse(feature.properties.category);
+        if (!category.success) continue;
+        const style = placeStyleFor(category.data);
+        const [lon, lat] = feature.geometry.coordinates;
+        const position = Cartesian3.fromDegrees(lon, lat, options.height);
+        points.add({
+          position,
+          pixelSize: style.size,
+          color: Color.fromCssColorString(style.colour),
+          outlineColor: Color.fromCssColorString('#0b1320'),
+          outlineWidth: 2,
+          scaleByDistance: new NearFarScalar(500, 1.2, 8000, 0.6),
+        });
+        const hasName = feature.properties.name || feature.properties.name_zh || feature.properties.name_en;
+        if (style.labelRange > 0 && hasName) {
+          const label = labels.add({
+            position,
+            text: '',
+            font: options.font,
+            fillColor: Color.WHITE,
+            outlineColor: Color.fromCssColorString('#0b1320'),
+            outlineWidth: 4,
+            style: LabelStyle.FILL_AND_OUTLINE,
+            horizontalOrigin: HorizontalOrigin.CENTER,
+            verticalOrigin: VerticalOrigin.BOTTOM,
+            pixelOffset: new Cartesian2(0, -10),
+            distanceDisplayCondition: new DistanceDisplayCondition(0, style.labelRange),
+            disableDepthTestDistance: 3000,
+          });
+          labelled.push({ label, properties: feature.properties });
+        }
+      }
+      const relabel = () => {
+        const locale = store.getState().locale;
+        for (const { label, properties } of labelled) {
+          label.text = pickName(locale, { zh: properties.name_zh, en: properties.name_en, any: properties.name }, '');
+        }
+        scene.viewer.scene.requestRender();
+      };
+      relabel();
+      scene.viewer.scene.primitives.add(points);
+      scene.viewer.scene.primitives.add(labels);
+      cleanups.push(() => scene.viewer.scene.primitives.remove(points));
+      cleanups.push(() => scene.viewer.scene.primitives.remove(labels));
+      let locale = store.getState().locale;
+      cleanups.push(
+        store.subscribe((state) => {
+          if (state.locale === locale) return;
+          locale = state.locale;
+          relabel();
+        }),
+      );
+      cleanups.push(
+        bindVisibility(store, 'places', (visible) => {
+          points.show = visible;
+          labels.show = visible;
+          scene.viewer.scene.requestRender();
+        }),
+      );
+      // Points and labels draw on the first frame after they are added.
+      store.getState().setLayerReady('places', true);
+    },
+    dispose() {
+      disposed = true;
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** The city clock: date, time, zone and play rate, ticking every second. */
+import { formatCityTime } from '../i18n/format-time';
+import { simTimeAt } from '../protocol/clock';
+import { utcOffsetHoursFromLongitude } from '../scene/sun-position';
+import { useHud } from './hud-context';
+import { useAppState } from './use-app-state';
+import { useNow } from './use-now';
+import { useTranslate } from './use-translate';
+
+/** Clock readout. */
+export function ClockPanel() {
+  const { store, manifest } = useHud();
+  const clock = useAppState(store, (s) => s.clock);
+  const locale = useAppState(store, (s) => s.locale);
+  const now = useNow(1000);
+  const t = useTranslate();
+  if (!clock.sync) return <div class="clock-panel clock-panel--waiting">{t('clock.waiting')}</div>;
+  const offset = utcOffsetHoursFromLongitude(manifest?.centre[0] ?? 0);
+  const { date, time, zone } = formatCityTime(simTimeAt(clock.sync, now, clock.serverOffsetMs), offset, locale);
+  return (
+    <div class="clock-panel" data-testid="clock">
+      <div class="clock-panel__time">{time}</div>
+      <div class="clock-panel__date">
+        {date} · {zone}
+      </div>
+      <div class="clock-panel__rate">
+        {clock.sync.playing ? t('clock.playing') : t('clock.paused')} · {t('clock.rate', { rate: clock.sync.rate })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** The wall's heads-up display laid over the scene. */
+import { BuildingInfo } from './building-info';
+import { CityTitle } from './city-title';
+import { ClockPanel } from './clock-panel';
+import { HudContext, type HudDeps } from './hud-context';
+import { LayerList } from './layer-list';
+import { LocaleToggle } from './locale-toggle';
+import { StatusBadges } from './status-badges';
+import { UseLegend } from './use-legend';
+import { ViewList } from './view-list';
+
+/** The whole HUD. */
+export function Hud(props: HudDeps) {
+  return (
+    <HudContext.Provider value={props}>
+      <div class="hud">
+        <header class="hud__top-left">
+          <CityTitle />
+          <ClockPanel />
+        </header>
+        <StatusBadges />
+        <aside class="hud__right">
+          <LocaleToggle />
+          <ViewList />
+          <LayerList />
+        </aside>
+        <footer class="hud__bottom-left">
+          <BuildingInfo />
+          <UseLegend />
+        </footer>
+      </div>
+    </HudContext.Provider>
+  );
+}

@@ -1,0 +1,26 @@
+/** Small badges at the top: "reconnecting" while the hub is away, "touring" during attract mode. */
+import { useHud } from './hud-context';
+import { useAppState } from './use-app-state';
+import { useTranslate } from './use-translate';
+
+/** Connection and tour badges. */
+export function StatusBadges() {
+  const { store } = useHud();
+  const status = useAppState(store, (s) => s.connection.status);
+  const touring = useAppState(store, (s) => s.camera.touring);
+  const t = useTranslate();
+  return (
+    <div class="status-badges">
+      {status === 'reconnecting' && (
+        <div class="badge badge--warn" data-testid="reconnecting" role="status">
+          {t('connection.reconnecting')}
+        </div>
+      )}
+      {touring && (
+        <div class="badge" data-testid="touring">
+          {t('tour.running')}
+        </div>
+      )}
+    </div>
+  );
+}

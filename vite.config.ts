@@ -1,0 +1,74 @@
+/**
+ * Vite build and dev server. The dev server behaves like `npm start`: the same pages at `/`,
+ * `/kiosk`, `/planner`, the packs under `/tiles/`, Cesium's assets and socket.io, on one port.
+ */
+import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { createApplication } from './server/app';
+import { loadConfig } from './server/config';
+import { PAGES } from './server/http/routes';
+import { createLogger } from './server/logger';
+
+const root = import.meta.dirname;
+const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+
+/** Mounts the server's API, packs and socket.io hub on the Vite dev server. */
+function sandtableServer(): Plugin {
+  return {
+    name: 'sandtable-server',
+    apply: 'serve',
+    configureServer(server) {
+      const config = loadConfig({ ...process.env, PORT: process.env.PORT ?? '8080' }, root);
+      const httpServer = server.httpServer as HttpServer | null;
+      if (!httpServer) return;
+      const app = createApplication(httpServer, {
+        logger: createLogger(config.logLevel),
+        tilesDir: config.tilesDir,
+        distDir: null,
+        defaultCity: config.defaultCity,
+        serverVersion: 'dev',
+        clockStartMs: config.clockStartMs,
+        clockRate: config.clockRate,
+        clockSyncMs: config.clockSyncMs,
+      });
+      httpServer.on('close', () => void app.close());
+      server.middlewares.use((request, response, next) => {
+        const pathname = (request.url ?? '/').split('?')[0]!;
+        const page = PAGES[pathname.replace(/\/+$/, '')];
+        if (page && pathname !== '/') request.url = `/${page}${request.url!.slice(pathname.length)}`;
+        app.handleApi(request, response).then((handled) => (handled ? undefined : next()), next);
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  define: { CESIUM_BASE_URL: JSON.stringify('/cesiumStatic') },
+  server: {
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT ?? 8080),
+    strictPort: true,
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 6_000, // Cesium is one ~4 MB chunk by design
+    rollupOptions: {
+      input: Object.fromEntries(Object.values(PAGES).map((file) => [file.replace('.html', ''), path.join(root, file)])),
+    },
+  },
+  plugins: [
+    viteStaticCopy({
+      // structured + stripBase 4: node_modules/cesium/Build/Cesium/Workers/x.js lands at cesiumStatic/Workers/x.js.
+      structured: true,
+      targets: ['ThirdParty', 'Workers', 'Assets', 'Widgets'].map((folder) => ({
+        src: `${cesiumBuild}/${folder}`,
+        dest: 'cesiumStatic',
+        rename: { stripBase: 4 },
+      })),
+    }),
+    sandtableServer(),
+  ],
+});
