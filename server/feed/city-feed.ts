@@ -1,0 +1,113 @@
+/**
+ * The city feed as the application runs it: the recordings of the city replayed together with a
+ * live layer, the socket.io rooms over them, and the HTTP side (ingest, Open311, metrics).
+ */
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Server } from 'socket.io';
+import type { ServiceRequest } from '../../src/protocol/entities.js';
+import { loadCityPack } from '../city/city-pack.js';
+import { handleIngest } from '../ingest/http-ingest.js';
+import { startMqttIngest } from '../ingest/mqtt-ingest.js';
+import type { Logger } from '../logger.js';
+import { handleOpen311 } from '../open311/open311-routes.js';
+import { LayeredSource } from '../sources/layered-source.js';
+import { LiveSource } from '../sources/live-source.js';
+import { ReplaySource } from '../sources/replay-source.js';
+import { attachFeed } from './feed-hub.js';
+import { FeedMetrics } from './metrics.js';
+
+/** The room surfaces join when they name none, and whose clock the Open311 endpoint reads. */
+export const DEFAULT_ROOM = 'main';
+
+/** How the feed is set up. */
+export interface CityFeedConfig {
+  tilesDir: string;
+  city: string;
+  /** Recording folders to replay together, the first setting the span; empty for live only. */
+  recordings: string[];
+  tokens: { operator: string; planner: string; ingest: string };
+  open311ApiKey?: string;
+  mqtt?: { url: string; topic: string };
+  rate: number;
+  /** Where rooms' clocks start; default the first recording's start. */
+  startMs?: number;
+  tickMs?: number;
+  clockSyncMs?: number;
+  logger: Logger;
+}
+
+/** A running feed. */
+export interface CityFeed {
+  metrics: FeedMetrics;
+  /** Answers /ingest, /open311/v2/… and /metrics; false for any other path. */
+  handleHttp(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The default recordings of a city: its day (demo) and its weather, where present. */
+export function defaultRecordings(tilesDir: string, city: string): string[] {
+  return ['demo', 'weather'].map((name) => join(tilesDir, 'recordings', city, name)).filter((dir) => existsSync(join(dir, 'recording.json')));
+}
+
+/** Opens the recordings, attaches the rooms to `io` and returns the HTTP handler. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function createCityFeed(io: Server<any, any, any, any>, config: CityFeedConfig): Promise<CityFeed> {
+  const pack = await loadCityPack(config.tilesDir, config.city);
+  const live = new LiveSource();
+  const replays = await Promise.all(config.recordings.map((dir) => ReplaySource.open(dir)));
+  const source = new LayeredSource(replays, live);
+  const metrics = new FeedMetrics();
+  const feed = attachFeed(io, {
+    logger: config.logger,
+    metrics,
+    source,
+    origin: pack.manifest.centre,
+    tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
+    rate: config.rate,
+    ...(config.startMs !== undefined ? { startMs: config.startMs } : {}),
+    ...(config.tickMs !== undefined ? { tickMs: config.tickMs } : {}),
+    ...(config.clockSyncMs !== undefined ? { clockSyncMs: config.clockSyncMs } : {}),
+  });
+  const mqtt = config.mqtt ? startMqttIngest(config.mqtt, live, config.logger) : null;
+
+  const currentRequests = async (): Promise<ServiceRequest[]> => {
+    const room = feed.rooms.get(DEFAULT_ROOM)?.room;
+    const t = room ? room.clock.snapshot().simTimeMs : (source.span()?.startMs ?? Date.now());
+    const world = await source.stateAt(t);
+    return [...world.entities.values()].filter((e): e is ServiceRequest => e.type === 'ServiceRequest');
+  };
+
+  return {
+    metrics,
+    async handleHttp(request, response) {
+      const path = (request.url ?? '/').split('?')[0]!;
+      if (path === '/ingest') {
+        await handleIngest(request, response, live, config.tokens.ingest);
+        return true;
+      }
+      if (path === '/metrics') {
+        const rooms = [...feed.rooms].map(([name, entry]) => ({ name, members: entry.members, clock: entry.room.clock.snapshot() }));
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        response.end(JSON.stringify({ ...metrics.toJSON(), rooms, mqtt: mqtt?.stats ?? null }));
+        return true;
+      }
+      return handleOpen311(request, response, {
+        requests: currentRequests,
+        create: async (serviceRequest) => {
+          live.ingest([serviceRequest]);
+          return serviceRequest;
+        },
+        city: config.city,
+        bbox: pack.manifest.bbox,
+        ...(config.open311ApiKey ? { apiKey: config.open311ApiKey } : {}),
+      });
+    },
+    async close() {
+      feed.stop();
+      await mqtt?.close();
+      await source.close();
+    },
+  };
+}
