@@ -1,5 +1,5 @@
 /**
- * The recording format (documented in docs/recording-format.md): a folder holding
+ * The recording format (documented in docs/feed.md): a folder holding
  *   recording.json          the index: span, chunk length, and one entry per chunk
  *   chunks/<n>.ndjson.gz    gzip NDJSON; line 1 is the keyframe (the whole world at the chunk's
  *                           start), then one FeedEvent per line, ordered by t, t in [start, end)
