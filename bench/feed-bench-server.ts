@@ -32,7 +32,7 @@ if (mode === 'ours') {
   setInterval(async () => {
     const t = simTimeAt(clock.snapshot(), Date.now());
     const world = await source.stateAt(t);
-    const trips = [...world.trips.values()];
+    const trips = [...world.trips.values()].filter((trip) => 'times' in trip);
     const window = encodeTripWindow(trips, t, t, origin);
     const vehicles = trips.map((trip, i) => ({ id: trip.id, category: trip.category, position: positionInWindow(window, i, t) }));
     io.emit('state', { sentAt: Date.now(), t, entities: [...world.entities.values()], vehicles });

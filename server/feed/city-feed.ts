@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Server } from 'socket.io';
+import { expandRouteTrip } from '../../src/city/route-trip.js';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
 import { loadCityPack } from '../city/city-pack.js';
 import { handleIngest } from '../ingest/http-ingest.js';
@@ -64,6 +65,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     metrics,
     source,
     origin: pack.manifest.centre,
+    expandTrip: (trip) => expandRouteTrip(trip, pack.graph),
     tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
     rate: config.rate,
     ...(config.startMs !== undefined ? { startMs: config.startMs } : {}),

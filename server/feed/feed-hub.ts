@@ -13,6 +13,7 @@ import {
   type FeedAck,
   type Role,
 } from '../../src/protocol/feed-wire.js';
+import type { RouteTrip, SampledTrip } from '../../src/protocol/feed.js';
 import { CityClock } from '../clock/city-clock.js';
 import type { Logger } from '../logger.js';
 import type { FeedSource } from '../sources/feed-source.js';
@@ -27,6 +28,8 @@ export interface FeedHubDeps {
   source: FeedSource;
   /** The city's centre, origin of trajectory offsets. */
   origin: [number, number];
+  /** Places trips given as graph edges along the roads. */
+  expandTrip?: (trip: RouteTrip) => SampledTrip;
   /** Tokens of the privileged roles. */
   tokens: { operator: string; planner: string };
   /** Where a new room's clock starts (default: the source's start, or now for live) and its rate. */
@@ -84,7 +87,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     const span = deps.source.span();
     const clock = new CityClock({ startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(), rate: deps.rate ?? 1, playing: true, ...(deps.now ? { now: deps.now } : {}) });
     const room = new Room(
-      { name, source: deps.source, clock, origin: deps.origin, loop: true },
+      { name, source: deps.source, clock, origin: deps.origin, loop: true, ...(deps.expandTrip ? { expandTrip: deps.expandTrip } : {}) },
       {
         snapshot: (snapshot) => emitToRoom(name, 'feed:snapshot', snapshot),
         delta: (delta) => emitToRoom(name, 'feed:delta', delta),

@@ -4,7 +4,7 @@
  * trajectory window ahead of the clock before the current one runs out.
  */
 import type { ClockSync } from '../../src/protocol/clock.js';
-import type { FeedEvent, Trip, WorldState } from '../../src/protocol/feed.js';
+import type { FeedEvent, RouteTrip, SampledTrip, Trip, WorldState } from '../../src/protocol/feed.js';
 import { encodeTripWindow, type FeedDelta, type FeedSnapshot, type TripWindow } from '../../src/protocol/feed-wire.js';
 import type { CityClock } from '../clock/city-clock.js';
 import type { FeedSource } from '../sources/feed-source.js';
@@ -31,6 +31,8 @@ export interface RoomOptions {
   maxWindowMs?: number;
   /** Whether a replay starts again at its end. */
   loop?: boolean;
+  /** Places a trip given as graph edges along the roads; without it such trips are not shown. */
+  expandTrip?: (trip: RouteTrip) => SampledTrip;
 }
 
 /** A room: clock + source + what has been sent. */
@@ -148,9 +150,28 @@ export class Room {
     const trips = new Map<string, Trip>((await source.stateAt(span.t0)).trips);
     for (const event of await source.eventsBetween(span.t0, span.t1)) if (event.op === 'trip') trips.set(event.trip.id, event.trip);
     this.window = span;
-    return encodeTripWindow([...trips.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), span.t0, span.t1, this.options.origin);
+    const sampled: SampledTrip[] = [];
+    for (const trip of [...trips.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const s = this.sampled(trip);
+      if (s) sampled.push(s);
+    }
+    return encodeTripWindow(sampled, span.t0, span.t1, this.options.origin);
+  }
+
+  /** A trip as samples; route trips are expanded once and remembered by identity. */
+  private sampled(trip: Trip): SampledTrip | null {
+    if ('times' in trip) return trip;
+    let sampled = expandedTrips.get(trip);
+    if (!sampled && this.options.expandTrip) {
+      sampled = this.options.expandTrip(trip);
+      expandedTrips.set(trip, sampled);
+    }
+    return sampled ?? null;
   }
 }
+
+/** Expanded route trips, keyed by the decoded trip object so they go when its chunk leaves the cache. */
+const expandedTrips = new WeakMap<RouteTrip, SampledTrip>();
 
 function sortedEntities(world: WorldState) {
   return [...world.entities.values()].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Entity } from './entities.js';
-import { TRIP_CATEGORIES, type FeedEvent, type Trip, type TripCategory } from './feed.js';
+import { TRIP_CATEGORIES, type FeedEvent, type SampledTrip, type TripCategory } from './feed.js';
 
 /** Roles a client joins with; only operator and planner may change the clock or scenarios. */
 export const ROLES = ['wall', 'kiosk', 'planner', 'operator'] as const;
@@ -78,7 +78,7 @@ export interface ErrorReply {
  * Cuts the part of each trip inside [t0, t1] into a window, keeping one sample on either side so
  * the client can interpolate right up to the window's edges.
  */
-export function encodeTripWindow(trips: Iterable<Trip>, t0: number, t1: number, origin: [number, number]): TripWindow {
+export function encodeTripWindow(trips: Iterable<SampledTrip>, t0: number, t1: number, origin: [number, number]): TripWindow {
   const ids: string[] = [];
   const categories: number[] = [];
   const offsets: number[] = [0];

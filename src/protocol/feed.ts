@@ -11,10 +11,10 @@ export const tripCategorySchema = z.enum(TRIP_CATEGORIES);
 export type TripCategory = z.infer<typeof tripCategorySchema>;
 
 /**
- * A moving object's whole trip: sample times (epoch ms, increasing) and a flat lon/lat list of the
- * same count. It is on the map from its first time to its last.
+ * A moving object's whole trip as samples: times (epoch ms, increasing) and a flat lon/lat list of
+ * the same count. It is on the map from its first time to its last.
  */
-export const tripSchema = z
+export const sampledTripSchema = z
   .object({
     id: z.string().min(1).max(128),
     category: tripCategorySchema,
@@ -23,7 +23,33 @@ export const tripSchema = z
   })
   .refine((trip) => trip.coords.length === trip.times.length * 2, { message: 'coords must hold one lon/lat pair per time' })
   .refine((trip) => trip.times.every((t, i) => i === 0 || t > trip.times[i - 1]!), { message: 'times must increase' });
+export type SampledTrip = z.infer<typeof sampledTripSchema>;
+
+/**
+ * A trip on the city's road graph, the compact form a traffic simulator gives: the edges (indices
+ * into the pack's graph.json) in order, the time it enters each, and when it leaves the last. The
+ * vehicle is placed along each edge's polyline at constant speed between entry and exit.
+ */
+export const routeTripSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    category: tripCategorySchema,
+    edges: z.array(z.number().int().nonnegative()).min(1).max(100_000),
+    enter: z.array(z.number().finite()).min(1).max(100_000),
+    end: z.number().finite(),
+  })
+  .refine((trip) => trip.enter.length === trip.edges.length, { message: 'one entry time per edge' })
+  .refine((trip) => trip.enter.every((t, i) => i === 0 || t >= trip.enter[i - 1]!) && trip.end > trip.enter[trip.enter.length - 1]!, {
+    message: 'entry times must not decrease and the trip must end after its last entry',
+  });
+export type RouteTrip = z.infer<typeof routeTripSchema>;
+
+/** Either form of trip. */
+export const tripSchema = z.union([sampledTripSchema, routeTripSchema]);
 export type Trip = z.infer<typeof tripSchema>;
+
+/** When a trip starts. */
+export const tripStart = (trip: Trip): number => ('times' in trip ? trip.times[0]! : trip.enter[0]!);
 
 /** One event: an entity's new state, an entity gone, or a trip starting. `t` is sim time, epoch ms. */
 export const feedEventSchema = z.discriminatedUnion('op', [
@@ -46,7 +72,7 @@ export function emptyWorld(t: number): WorldState {
 }
 
 /** When a trip ends (its last sample time). */
-export const tripEnd = (trip: Trip): number => trip.times[trip.times.length - 1]!;
+export const tripEnd = (trip: Trip): number => ('times' in trip ? trip.times[trip.times.length - 1]! : trip.end);
 
 /**
  * Applies events (sorted by t, all after world.t) to a world, moving it to time `t`: upserts
