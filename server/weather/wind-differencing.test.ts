@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { readMapping } from './csv-mapping.js';
+import { DEFAULT_MAPPING_PATH } from './csv-import.js';
+import { readHourlyRows, type HourlyRow } from './hourly-rows.js';
+import { differenceDirectionRuns, differenceRunningTotal } from './wind-differencing.js';
+
+const HOUR = 3_600_000;
+const REAL_FILE = new URL('../../tiles/sources/weather/shanghai-hourly-2010-2015.csv', import.meta.url);
+
+describe('differencing a wind speed cumulated by direction run', () => {
+  const sample = (hour: number, windCode: string | null, value: number | null) => ({ t: hour * HOUR, windCode, value });
+
+  it('differences inside a run and restarts on a new direction', () => {
+    const series = [sample(0, 'SE', 3), sample(1, 'SE', 7), sample(2, 'SE', 10), sample(3, 'cv', 1), sample(4, 'cv', 1), sample(5, 'NE', 4)];
+    expect(differenceDirectionRuns(series)).toEqual({ values: [3, 4, 3, 1, 0, 4], runStarts: 3, restarts: 0 });
+  });
+
+  it('restarts after a missing value and after a missing hour', () => {
+    const series = [sample(0, 'NE', 15), sample(1, 'NE', 22), sample(2, null, null), sample(3, 'NE', 5), sample(4, 'NE', 9), sample(6, 'NE', 14)];
+    expect(differenceDirectionRuns(series).values).toEqual([15, 7, null, 5, 4, 14]);
+  });
+
+  it('takes a fall inside a run as a restarted count, never a negative speed', () => {
+    const result = differenceDirectionRuns([sample(0, 'SW', 30), sample(1, 'SW', 2)]);
+    expect(result.values).toEqual([30, 2]);
+    expect(result.restarts).toBe(1);
+  });
+
+  it('removes float noise from 2-decimal sums', () => {
+    expect(differenceDirectionRuns([sample(0, 'SW', 16.57), sample(1, 'SW', 18.63)]).values).toEqual([16.57, 2.06]);
+  });
+});
+
+describe('differencing a running total', () => {
+  it('takes the increase, and the value itself after a gap, a missing value or a restart', () => {
+    const at = (hour: number, value: number | null) => ({ t: hour * HOUR, value });
+    expect(differenceRunningTotal([at(0, 0.4), at(1, 1.6), at(2, 0), at(3, 0.7), at(4, null), at(5, 1.2), at(7, 2)])).toEqual([0.4, 1.2, 0, 0.7, null, 1.2, 2]);
+  });
+});
+
+describe('the bundled Shanghai file (real data)', async () => {
+  const mapping = await readMapping(DEFAULT_MAPPING_PATH);
+  const { rows } = readHourlyRows(await readFile(REAL_FILE, 'utf8'), mapping);
+  const { values, restarts } = differenceDirectionRuns(rows.map((r) => ({ t: r.t, windCode: r.windCode, value: r.windSpeedRaw })));
+  // Row "No = n" is on line n + 1 (line 1 is the header).
+  const speedOf = (no: number): number | null => values[rows.findIndex((r: HourlyRow) => r.line === no + 1)]!;
+
+  it('has every hour of 2010–2015', () => {
+    expect(rows).toHaveLength(52_584);
+    expect(rows.every((r, i) => i === 0 || r.t - rows[i - 1]!.t === HOUR)).toBe(true);
+  });
+
+  it('matches hand-differenced rows', () => {
+    // 2010-01-01 00h–03h: cv 1, SE 2, SE 4, SE 5 → 1, 2 (new run), 2, 1.
+    expect([1, 2, 3, 4].map(speedOf)).toEqual([1, 2, 2, 1]);
+    // 2012-04-13 07h/08h: NE 14 → NE 19 = 5 m/s; 16h NE 38 then 17h cv 1: the direction change restarts the run.
+    expect(speedOf(20001)).toBe(5);
+    expect(speedOf(20010)).toBe(1);
+    expect(speedOf(20011)).toBe(2);
+    // 2010-02-19 10h/11h/12h: SW 16.57 → SW 18.63 = 2.06; then NW 2.57 starts a run.
+    expect(speedOf(1188)).toBe(2.06);
+    expect(speedOf(1189)).toBe(2.57);
+    // 2011-04-01: SE 171, NA, SE 4, SE 8 — the source restarts its sum after a missing row.
+    expect(speedOf(10925)).toBeNull();
+    expect(speedOf(10926)).toBe(4);
+    expect(speedOf(10927)).toBe(4);
+  });
+
+  it('gives non-negative hourly speeds, null only where the source is NA, and never needs a restart', () => {
+    const known = values.filter((v): v is number => v !== null);
+    expect(known.every((v) => v >= 0)).toBe(true);
+    expect(values.length - known.length).toBe(12);
+    expect(restarts).toBe(0);
+    // Hourly speeds stay physical (the cumulative column reaches 1 110).
+    expect(Math.max(...known)).toBeLessThanOrEqual(20);
+  });
+
+  it('restarts every run at a change of direction', () => {
+    for (let i = 1; i < rows.length; i++) {
+      const here = rows[i]!;
+      const before = rows[i - 1]!;
+      if (here.windCode !== null && before.windCode !== null && here.windCode !== before.windCode) expect(values[i]).toBe(here.windSpeedRaw);
+    }
+  });
+});
