@@ -55,4 +55,11 @@ describe('the column mapping', () => {
     expect(rows[1]).toMatchObject({ temperature: null, windDirection: 10, windSpeedRaw: 10, precipitationRaw: 0.9 });
     expect(missing.temperature).toBe(1);
   });
+
+  it('reads compass codes without a code list, and names the line of a direction it cannot read', () => {
+    const mapping = parseMapping({ ...minimal, windDirection: { column: 'dir' } });
+    const { rows } = readHourlyRows('time,T,dir\n2020-03-01 00,1,WSW\n2020-03-01 01,1,calm\n2020-03-01 02,1,90\n', mapping);
+    expect(rows.map((r) => r.windDirection)).toEqual([247.5, null, 90]);
+    expect(() => readHourlyRows('time,T,dir\n2020-03-01 00,1,north-ish\n', mapping)).toThrow(/^line 2: wind direction 'north-ish' is neither degrees/);
+  });
 });

@@ -53,7 +53,7 @@ export const csvMappingSchema = z
     windDirection: z
       .object({
         column: columnName,
-        /** Code → degrees from which the wind blows (null: calm/variable). Absent: the cells are degrees. */
+        /** Code → degrees from which the wind blows (null: calm/variable). Absent: degrees, or DEFAULT_WIND_CODES. */
         codes: z.record(z.string().min(1).max(16), z.number().min(0).max(360).nullable()).optional(),
       })
       .strict()

@@ -4,7 +4,7 @@
  * Every problem is a CsvError naming the line, found before anything is written.
  */
 import { csvRecords, CsvError } from './csv-records.js';
-import { mappedColumns, numericColumn, type CsvMapping, type NumericColumn } from './csv-mapping.js';
+import { DEFAULT_WIND_CODES, mappedColumns, numericColumn, type CsvMapping, type NumericColumn } from './csv-mapping.js';
 
 /** Local calendar time of a row, in the CSV's own offset. */
 export interface LocalTime {
@@ -124,9 +124,11 @@ export function readHourlyRows(text: string, mapping: CsvMapping): HourlyTable {
       else if (codes) {
         if (!(windCode in codes)) throw new CsvError(line, `unknown wind direction code '${windCode}' (known: ${Object.keys(codes).join(', ')})`);
         windDirection = codes[windCode]!;
+      } else if (windCode in DEFAULT_WIND_CODES) {
+        windDirection = DEFAULT_WIND_CODES[windCode]!;
       } else {
         const degrees = Number(windCode);
-        if (!Number.isFinite(degrees) || degrees < 0 || degrees > 360) throw new CsvError(line, `wind direction '${windCode}' is not degrees 0–360`);
+        if (!Number.isFinite(degrees) || degrees < 0 || degrees > 360) throw new CsvError(line, `wind direction '${windCode}' is neither degrees 0–360 nor a compass code (N, NNE, … NNW, calm)`);
         windDirection = degrees % 360;
       }
     }
