@@ -82,6 +82,10 @@ export function createWallScene(
 
   cleanups.push(attachBuildingPicker(viewer, store));
 
+  // A render counter for the benchmark (request-render mode should keep it still when nothing moves).
+  const stats = window as unknown as { sandtableFrames?: number };
+  cleanups.push(viewer.scene.postRender.addEventListener(() => (stats.sandtableFrames = (stats.sandtableFrames ?? 0) + 1)));
+
   // Ready: every layer reports drawn, then one more frame so the tiles are on screen.
   let readyFired = false;
   const checkReady = () => {

@@ -1,0 +1,102 @@
+/** The wall in a real browser: ready signal, a drawn city, offline, picking, layers, attract tour. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { canvasStats, changedShare } from '../support/canvas-stats';
+import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+
+const baseUrl = inject('baseUrl');
+const VIEWPORT = { width: 960, height: 540 };
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+let readyAfterMs = 0;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: VIEWPORT });
+  watch = watchPage(page, baseUrl);
+  const started = Date.now();
+  // A long idle: the tour must not move the camera under these tests.
+  await page.goto(`${baseUrl}/?test=1&idle=3600`);
+  await waitForReady(page, 180_000);
+  readyAfterMs = Date.now() - started;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the wall', () => {
+  it('reports ready once the city has drawn', async () => {
+    expect(await page.getAttribute('html', 'data-ready')).toBe('true');
+    expect(readyAfterMs).toBeGreaterThan(0);
+  });
+
+  it('draws a city, not a blank canvas, with the buildings on it', async () => {
+    const withBuildings = await canvasStats(page);
+    expect(withBuildings.variance).toBeGreaterThan(150);
+    await page.click('input[data-layer="buildings"]');
+    const withoutBuildings = await canvasStats(page);
+    await page.click('input[data-layer="buildings"]');
+    // The buildings cover a good part of the default view.
+    expect(changedShare(withBuildings, withoutBuildings)).toBeGreaterThan(0.05);
+  });
+
+  it('shows the HUD in Chinese by default: city name, clock, layers, attribution', async () => {
+    await expect.poll(() => page.textContent('.city-title__name')).toBe('外滩–陆家嘴');
+    expect(await page.textContent('[data-testid="clock"]')).toMatch(/\d{2}:\d{2}:\d{2}/);
+    expect(await page.locator('input[data-layer]').count()).toBe(4);
+    expect(await page.textContent('.cesium-widget-credits')).toContain('OpenStreetMap');
+  });
+
+  it('shows a picked building: name, use, height and levels', async () => {
+    const spot = await page.evaluate(() => (window as unknown as { sandtableTest: { findBuildingPixel(): { x: number; y: number } | null } }).sandtableTest.findBuildingPixel());
+    expect(spot).not.toBeNull();
+    await page.mouse.click(spot!.x, spot!.y);
+    const panel = page.locator('[data-testid="building-info"]');
+    await panel.waitFor({ timeout: 60_000 });
+    expect(await panel.textContent()).toMatch(/用途.*高度\s*\d+ 米.*层数/s);
+    await page.click('.building-info__close');
+    await panel.waitFor({ state: 'detached' });
+  });
+
+  it('has made no request to any host but the server, and logged no error', () => {
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.requestCount).toBeGreaterThan(10);
+  });
+});
+
+describe('attract mode', () => {
+  it('starts the tour after idle and stops it at the first input', async () => {
+    const tourPage = await browser.newPage({ viewport: VIEWPORT });
+    const tourWatch = watchPage(tourPage, baseUrl);
+    try {
+      await tourPage.goto(`${baseUrl}/?test=1&idle=2&lang=en`);
+      await waitForReady(tourPage, 180_000);
+      await tourPage.waitForFunction(() => document.documentElement.dataset.touring === 'true', undefined, { timeout: 60_000 });
+      expect(await tourPage.textContent('[data-testid="touring"]')).toMatch(/Touring/);
+      await tourPage.mouse.click(VIEWPORT.width / 2, VIEWPORT.height / 2);
+      await tourPage.waitForFunction(() => document.documentElement.dataset.touring === 'false', undefined, { timeout: 30_000 });
+      expect(tourWatch.consoleErrors).toEqual([]);
+      expect(tourWatch.foreignRequests).toEqual([]);
+    } finally {
+      await tourPage.close();
+    }
+  });
+});
+
+describe('the other surfaces', () => {
+  it.each(['/kiosk', '/planner'])('%s loads', async (pathname) => {
+    const other = await browser.newPage();
+    const otherWatch = watchPage(other, baseUrl);
+    try {
+      const response = await other.goto(`${baseUrl}${pathname}`);
+      expect(response?.status()).toBe(200);
+      await waitForReady(other, 30_000);
+      expect(otherWatch.consoleErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});
