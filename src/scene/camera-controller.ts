@@ -54,10 +54,11 @@ export function attachCameraController(viewer: Viewer, store: AppStore, manifest
     const clamped = clampIntoBounds(CesiumMath.toDegrees(position.longitude), CesiumMath.toDegrees(position.latitude), limits.bounds);
     // The globe is not drawn, so the controller's own collision test cannot keep the eye above ground.
     const tooLow = position.height < limits.minimumZoomDistance;
-    if (!clamped && !tooLow) return;
+    const tooHigh = position.height > limits.maximumZoomDistance;
+    if (!clamped && !tooLow && !tooHigh) return;
     const [lon, lat] = clamped ?? [CesiumMath.toDegrees(position.longitude), CesiumMath.toDegrees(position.latitude)];
     camera.setView({
-      destination: Cartesian3.fromDegrees(lon, lat, Math.max(position.height, limits.minimumZoomDistance)),
+      destination: Cartesian3.fromDegrees(lon, lat, Math.min(limits.maximumZoomDistance, Math.max(position.height, limits.minimumZoomDistance))),
       orientation: { heading: camera.heading, pitch: camera.pitch, roll: 0 },
     });
   });

@@ -39,7 +39,7 @@ export function attachClockBridge(viewer: Viewer, store: AppStore, manifest: Cit
   const moonLight = new DirectionalLight({
     direction: new Cartesian3(0, 0, -1),
     color: Color.fromCssColorString('#9db4ff'),
-    intensity: 0.55,
+    intensity: 0.4,
   });
   let nightMode: boolean | null = null;
   const removeLight = viewer.scene.preUpdate.addEventListener((_scene, time: JulianDate) => {

@@ -61,6 +61,13 @@ export function createOfflineViewer(container: HTMLElement, manifest: CityManife
     shadowMap.size = 2048;
     shadowMap.darkness = 0.45;
     shadowMap.maximumDistance = 6000;
+    // Cesium's default bias is tuned for metre-scale scenes; over a 4 km city it leaves acne
+    // (a hatching on every lit façade). No public API exposes the bias, hence the private field.
+    const bias = (shadowMap as unknown as { _primitiveBias?: { depthBias: number; normalOffsetScale: number } })._primitiveBias;
+    if (bias) {
+      bias.depthBias = 0.0004;
+      bias.normalOffsetScale = 2;
+    }
   }
   // The pack's own attribution, shown with Cesium's on-screen credits.
   const { text, url } = manifest.attribution;

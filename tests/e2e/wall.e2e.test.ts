@@ -60,6 +60,39 @@ describe('the wall', () => {
     await panel.waitFor({ state: 'detached' });
   });
 
+  it('flies to a bookmark from the view list', async () => {
+    const before = await canvasStats(page);
+    await page.click('button[data-view="skyline"]');
+    await expect.poll(async () => changedShare(before, await canvasStats(page)), { timeout: 60_000, interval: 1_000 }).toBeGreaterThan(0.2);
+  });
+
+  it('brings a camera sent to the other side of the globe back over the city', async () => {
+    const position = await page.evaluate(async () => {
+      type V = {
+        camera: { setView(o: object): void; positionCartographic: { longitude: number; latitude: number; height: number } };
+        scene: { requestRender(): void; postRender: { addEventListener(f: () => void): () => void } };
+      };
+      const viewer = (window as unknown as { sandtableTest: { viewer: V } }).sandtableTest.viewer;
+      // Move via the public API with a plain ECEF point on the far side of the Earth (lon -58°, lat -31°).
+      viewer.camera.setView({ destination: { x: 2_850_000, y: -4_650_000, z: -3_290_000 } });
+      for (let i = 0; i < 3; i++) {
+        await new Promise<void>((resolve) => {
+          const remove = viewer.scene.postRender.addEventListener(() => {
+            remove();
+            resolve();
+          });
+          viewer.scene.requestRender();
+        });
+      }
+      const c = viewer.camera.positionCartographic;
+      return { lon: (c.longitude * 180) / Math.PI, lat: (c.latitude * 180) / Math.PI };
+    });
+    expect(position.lon).toBeGreaterThan(121.4);
+    expect(position.lon).toBeLessThan(121.6);
+    expect(position.lat).toBeGreaterThan(31.18);
+    expect(position.lat).toBeLessThan(31.3);
+  });
+
   it('has made no request to any host but the server, and logged no error', () => {
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);

@@ -13,6 +13,7 @@ import {
   PolylineGeometry,
   PolylineMaterialAppearance,
   Primitive,
+  ShadowMode,
 } from 'cesium';
 import type { GroundProperties } from '../../protocol/city-pack';
 import { fetchPackFeatures, type PackFeature } from '../../scene/city-pack-source';
@@ -102,7 +103,8 @@ export function createGroundLayer(props: Partial<GroundLayerProps> = {}): LiveLa
         materials.push({ material, base: Color.fromCssColorString(colours[kind]) });
         // Flat (unlit): a colour per kind, dimmed with the night below, reads the same from every angle.
         const appearance = new MaterialAppearance({ material, flat: true, faceForward: false, materialSupport: MaterialAppearance.MaterialSupport.BASIC });
-        primitives.push(new Primitive({ geometryInstances: instances, appearance, asynchronous: true }));
+        // The table and its water and green take the buildings' shadows.
+        primitives.push(new Primitive({ geometryInstances: instances, appearance, asynchronous: true, shadows: ShadowMode.RECEIVE_ONLY }));
       }
       const rivers = features
         .filter((f) => f.properties.kind === 'water' && f.geometry.type === 'LineString')
