@@ -41,10 +41,11 @@ export function createOfflineViewer(container: HTMLElement, manifest: CityManife
     msaaSamples: options.msaaSamples,
     shadows: options.shadows,
     terrainShadows: ShadowMode.RECEIVE_ONLY,
-    contextOptions: { webgl: { preserveDrawingBuffer: options.test, powerPreference: 'high-performance' } },
+    // alpha: the page's backdrop (a dim exhibition room) shows around the table.
+    contextOptions: { webgl: { alpha: true, preserveDrawingBuffer: options.test, powerPreference: 'high-performance' } },
   });
   const scene = viewer.scene;
-  scene.backgroundColor = Color.fromCssColorString('#05080f');
+  scene.backgroundColor = Color.TRANSPARENT;
   scene.globe.baseColor = Color.fromCssColorString(GLOBE_COLOUR);
   // The table is the pack's own ground polygon; a drawn globe's quantized tiles would poke through it
   // in patches a few decimetres high, so the globe only anchors the camera and is not drawn.
@@ -65,8 +66,8 @@ export function createOfflineViewer(container: HTMLElement, manifest: CityManife
     // (a hatching on every lit façade). No public API exposes the bias, hence the private field.
     const bias = (shadowMap as unknown as { _primitiveBias?: { depthBias: number; normalOffsetScale: number } })._primitiveBias;
     if (bias) {
-      bias.depthBias = 0.0004;
-      bias.normalOffsetScale = 2;
+      bias.depthBias = 0.0006;
+      bias.normalOffsetScale = 4;
     }
   }
   // The pack's own attribution, shown with Cesium's on-screen credits.

@@ -12,7 +12,6 @@ export function useAppState<T>(store: AppStore, selector: (state: AppState) => T
       setValue((previous) => (Object.is(previous, next) ? previous : next));
     });
     // The selector is expected to be stable per component (a module-level or inline pure function).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
   return value;
 }
