@@ -9,7 +9,7 @@ const ring: [number, number][] = [
   [1, 1],
   [0, 0],
 ];
-const props = (kind: GroundProperties['kind']): GroundProperties => ({ kind, subkind: 'x', osm_id: null, name: null });
+const props = (kind: GroundProperties['kind']): GroundProperties => ({ kind, subkind: 'x', osm_id: null, name: null, name_zh: null, name_en: null });
 
 describe('groundPolygonsByKind', () => {
   it('sorts polygons and multipolygon parts by kind and skips lines', () => {
