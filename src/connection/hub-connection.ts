@@ -24,6 +24,7 @@ export function connectHub(store: AppStore, surface: Surface): HubConnection {
     timeout: 8_000,
   });
   const state = () => store.getState();
+  let closed = false;
 
   const estimateOffset = async () => {
     const sentAt = Date.now();
@@ -53,7 +54,11 @@ export function connectHub(store: AppStore, surface: Surface): HubConnection {
         state().resetClockSync(welcome.clock);
         state().setConnectionStatus('connected');
       })
-      .catch(() => socket.disconnect().connect());
+      .catch(() => {
+        // No welcome: start over after a pause rather than spin against a struggling server.
+        socket.disconnect();
+        setTimeout(() => !closed && socket.connect(), 2_000);
+      });
   });
   socket.on('disconnect', () => state().setConnectionStatus('reconnecting'));
   socket.on('connect_error', () => {
@@ -67,6 +72,7 @@ export function connectHub(store: AppStore, surface: Surface): HubConnection {
   return {
     socket,
     close: () => {
+      closed = true;
       socket.removeAllListeners();
       socket.disconnect();
     },

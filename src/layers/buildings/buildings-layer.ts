@@ -13,7 +13,7 @@ export interface BuildingsLayerProps {
   colours: typeof USE_CLASS_COLOURS;
   /** Tile refinement: lower is sharper and slower. */
   maximumScreenSpaceError: number;
-  /** Light windows at night. */
+  /** Light windows at night (the shader also carries the fill light). */
   nightWindows: boolean;
 }
 

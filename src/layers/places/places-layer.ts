@@ -67,6 +67,8 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
             pixelOffset: new Cartesian2(0, -10),
             distanceDisplayCondition: new DistanceDisplayCondition(0, style.labelRange),
             disableDepthTestDistance: 3000,
+            // Far labels shrink, so the distant bank does not pile names on each other.
+            scaleByDistance: new NearFarScalar(400, 1.0, 5000, 0.6),
           });
           labelled.push({ label, properties: feature.properties });
         }
