@@ -1,13 +1,13 @@
 /** Places layer: POIs as points, the notable ones labelled in the current locale. */
 import { Cartesian2, Cartesian3, Color, DistanceDisplayCondition, HorizontalOrigin, LabelCollection, LabelStyle, NearFarScalar, PointPrimitiveCollection, VerticalOrigin } from 'cesium';
-import type { PlaceProperties } from '../../protocol/city-pack';
+import type { PlaceCategory, PlaceProperties } from '../../protocol/city-pack';
 import { placeCategorySchema } from '../../protocol/city-pack';
 import { pickName } from '../../i18n/translate';
 import { fetchPackFeatures } from '../../scene/city-pack-source';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
-import { placeStyleFor } from './place-style';
+import { placesToLabel, placeStyleFor } from './place-style';
 
 /** Props of the places layer. */
 export interface PlacesLayerProps {
@@ -20,7 +20,7 @@ export interface PlacesLayerProps {
 /** Defaults of the places layer. */
 export const PLACES_LAYER_DEFAULTS: PlacesLayerProps = {
   height: 12,
-  font: '600 17px "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+  font: '600 18px "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
 };
 
 /** Creates the places layer. */
@@ -37,12 +37,23 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
       const points = new PointPrimitiveCollection();
       const labels = new LabelCollection();
       const labelled: { label: ReturnType<LabelCollection['add']>; properties: PlaceProperties }[] = [];
+      const candidates: { feature: (typeof features)[number]; category: PlaceCategory; lonLat: [number, number] }[] = [];
       for (const feature of features) {
         if (feature.geometry.type !== 'Point') continue;
         const category = placeCategorySchema.safeParse(feature.properties.category);
-        if (!category.success) continue;
-        const style = placeStyleFor(category.data);
-        const [lon, lat] = feature.geometry.coordinates;
+        if (category.success) candidates.push({ feature, category: category.data, lonLat: feature.geometry.coordinates });
+      }
+      const toLabel = new Set(
+        placesToLabel(
+          candidates.map((p) => ({
+            lonLat: p.lonLat,
+            category: p.category,
+            named: Boolean(p.feature.properties.name || p.feature.properties.name_zh || p.feature.properties.name_en),
+          })),
+        ),
+      );
+      candidates.forEach(({ feature, category, lonLat: [lon, lat] }, index) => {
+        const style = placeStyleFor(category);
         const position = Cartesian3.fromDegrees(lon, lat, options.height);
         points.add({
           position,
@@ -52,27 +63,24 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
           outlineWidth: 2,
           scaleByDistance: new NearFarScalar(500, 1.2, 8000, 0.6),
         });
-        const hasName = feature.properties.name || feature.properties.name_zh || feature.properties.name_en;
-        if (style.labelRange > 0 && hasName) {
-          const label = labels.add({
-            position,
-            text: '',
-            font: options.font,
-            fillColor: Color.WHITE,
-            outlineColor: Color.fromCssColorString('#0b1320'),
-            outlineWidth: 4,
-            style: LabelStyle.FILL_AND_OUTLINE,
-            horizontalOrigin: HorizontalOrigin.CENTER,
-            verticalOrigin: VerticalOrigin.BOTTOM,
-            pixelOffset: new Cartesian2(0, -10),
-            distanceDisplayCondition: new DistanceDisplayCondition(0, style.labelRange),
-            disableDepthTestDistance: 3000,
-            // Far labels shrink, so the distant bank does not pile names on each other.
-            scaleByDistance: new NearFarScalar(400, 1.0, 5000, 0.6),
-          });
-          labelled.push({ label, properties: feature.properties });
-        }
-      }
+        if (!toLabel.has(index)) return;
+        const label = labels.add({
+          position,
+          text: '',
+          font: options.font,
+          fillColor: Color.WHITE,
+          outlineColor: Color.fromCssColorString('#0b1320'),
+          outlineWidth: 4,
+          style: LabelStyle.FILL_AND_OUTLINE,
+          horizontalOrigin: HorizontalOrigin.CENTER,
+          verticalOrigin: VerticalOrigin.BOTTOM,
+          pixelOffset: new Cartesian2(0, -10),
+          distanceDisplayCondition: new DistanceDisplayCondition(0, style.labelRange),
+          // Names stay on top of the towers in front of them (scaling them instead blurs the text).
+          disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        });
+        labelled.push({ label, properties: feature.properties });
+      });
       const relabel = () => {
         const locale = store.getState().locale;
         for (const { label, properties } of labelled) {
