@@ -70,6 +70,7 @@ export function attachAttractTour(
     while (token === run && stops.length > 0) {
       const view = stops[next % stops.length]!;
       next = (next + 1) % stops.length;
+      store.getState().setTourStop({ id: view.id, name: view.name });
       const arrived = await flyToView(viewer, view, pacing.flightS);
       if (token !== run || !arrived) return;
       // The orbit starts where the flight ended, so the heading keeps turning without a jump.

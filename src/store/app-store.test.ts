@@ -50,6 +50,15 @@ describe('app store', () => {
     expect(calls).toBe(1);
   });
 
+  it('forgets the tour stop when the tour stops', () => {
+    const store = createAppStore();
+    store.getState().setTouring(true);
+    store.getState().setTourStop({ id: 'skyline', name: { zh: '天际线', en: 'Skyline' } });
+    expect(store.getState().camera.tourStop?.id).toBe('skyline');
+    store.getState().setTouring(false);
+    expect(store.getState().camera.tourStop).toBeNull();
+  });
+
   it('holds one selection at a time', () => {
     const store = createAppStore();
     const building = { kind: 'building' as const, osmId: 'way/1', name: 'A', nameZh: '', nameEn: '', useClass: 'office' as const, height: 30, levels: 8 };

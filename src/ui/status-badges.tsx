@@ -1,4 +1,5 @@
 /** Small badges at the top: "reconnecting" while the hub is away, "touring" during attract mode. */
+import { pickName } from '../i18n/translate';
 import { useHud } from './hud-context';
 import { useAppState } from './use-app-state';
 import { useTranslate } from './use-translate';
@@ -8,6 +9,8 @@ export function StatusBadges() {
   const { store } = useHud();
   const status = useAppState(store, (s) => s.connection.status);
   const touring = useAppState(store, (s) => s.camera.touring);
+  const stop = useAppState(store, (s) => s.camera.tourStop);
+  const locale = useAppState(store, (s) => s.locale);
   const t = useTranslate();
   return (
     <div class="status-badges">
@@ -18,6 +21,7 @@ export function StatusBadges() {
       )}
       {touring && (
         <div class="badge" data-testid="touring">
+          {stop && <strong class="badge__stop">{pickName(locale, stop.name, '')}</strong>}
           {t('tour.running')}
         </div>
       )}

@@ -8,7 +8,7 @@ import { useTranslate } from './use-translate';
 export function ViewList() {
   const { store, views } = useHud();
   const locale = useAppState(store, (s) => s.locale);
-  const active = useAppState(store, (s) => s.camera.bookmarkId);
+  const active = useAppState(store, (s) => s.camera.tourStop?.id ?? s.camera.bookmarkId);
   const touring = useAppState(store, (s) => s.camera.touring);
   const t = useTranslate();
   return (
