@@ -1,5 +1,6 @@
 /** Entry point: `npm run serve` starts the one server on HOST:PORT. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { createServer } from 'node:http';
 import { createApplication } from './app';
 import { loadConfig } from './config';
@@ -8,6 +9,14 @@ import { createLogger } from './logger';
 const config = loadConfig(process.env);
 const logger = createLogger(config.logLevel);
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+/** The package version plus the build's time: a wall that reconnects to a newer build reloads itself. */
+function serverVersion(): string {
+  try {
+    return `${packageJson.version}+${Math.round(statSync(path.join(config.distDir, 'index.html')).mtimeMs)}`;
+  } catch {
+    return packageJson.version;
+  }
+}
 
 const httpServer = createServer();
 // Drop half-open keep-alive sockets of kiosks that vanished, but let tile loads finish.
@@ -17,7 +26,7 @@ const app = createApplication(httpServer, {
   tilesDir: config.tilesDir,
   distDir: config.distDir,
   defaultCity: config.defaultCity,
-  serverVersion: packageJson.version,
+  serverVersion: serverVersion(),
   clockStartMs: config.clockStartMs,
   clockRate: config.clockRate,
   clockSyncMs: config.clockSyncMs,
