@@ -46,6 +46,8 @@ export const trafficFlowObservedSchema = z.object({
   occupancy: z.number().min(0).max(1).optional(),
   averageVehicleSpeed: z.number().min(0).max(300).optional(), // km/h
   congested: z.boolean().optional(),
+  /** GTFS-realtime CongestionLevel, from the speed against free flow (docs/traffic.md has the thresholds). */
+  congestionLevel: z.enum(['UNKNOWN_CONGESTION_LEVEL', 'RUNNING_SMOOTHLY', 'STOP_AND_GO', 'CONGESTION', 'SEVERE_CONGESTION']).optional(),
 });
 
 /** dataModel.Parking/OffStreetParking. */
