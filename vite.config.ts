@@ -7,7 +7,7 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { createApplication } from './server/app';
-import { loadConfig } from './server/config';
+import { feedOptions, loadConfig } from './server/config';
 import { PAGES } from './server/http/routes';
 import { createLogger } from './server/logger';
 
@@ -29,9 +29,7 @@ function sandtableServer(): Plugin {
         distDir: null,
         defaultCity: config.defaultCity,
         serverVersion: 'dev',
-        clockStartMs: config.clockStartMs,
-        clockRate: config.clockRate,
-        clockSyncMs: config.clockSyncMs,
+        feed: feedOptions(config),
       });
       httpServer.on('close', () => void app.close());
       server.middlewares.use((request, response, next) => {

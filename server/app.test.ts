@@ -7,9 +7,18 @@ import { io as connect, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEvents, ServerEvents } from '../src/protocol/events';
+import { buildCity } from '../tiles/builder/build-city';
+import { createProgress } from '../tiles/builder/progress';
+import type { FeedDelta } from '../src/protocol/feed-wire';
 import { createApplication, type Application } from './app';
+import { loadCityPack } from './city/city-pack';
+import { RecordingWriter } from './recording/recording-writer';
+import { generateSyntheticCity } from './synthetic/synthetic-city';
 import { createLogger } from './logger';
 
+const fixture = path.join(import.meta.dirname, '..', 'tiles', 'builder', 'fixtures', 'grid-town.osm');
+const DAY = Date.parse('2014-06-12T00:00:00+08:00');
+const tokens = { operator: 'operator-token', planner: 'planner-token', ingest: 'ingest-token' };
 let server: Server;
 let app: Application;
 let base: string;
@@ -30,9 +39,13 @@ function rawGet(rawPath: string): Promise<{ status: number; body: string }> {
 
 beforeAll(async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sandtable-app-'));
-  await mkdir(path.join(dir, 'tiles/test-city'), { recursive: true });
   await mkdir(path.join(dir, 'dist'), { recursive: true });
-  await writeFile(path.join(dir, 'tiles/test-city/manifest.json'), '{"id":"test-city"}');
+  // A real pack and a real recording of a small city, so the feed runs as in production.
+  await buildCity({ source: fixture, id: 'test-city', outRoot: path.join(dir, 'tiles'), progress: createProgress(true) });
+  const pack = await loadCityPack(path.join(dir, 'tiles'), 'test-city');
+  const writer = await RecordingWriter.create(path.join(dir, 'tiles/recordings/test-city/demo'), { city: 'test-city', source: 'test' });
+  await writer.write(generateSyntheticCity(pack, { seed: 1, startMs: DAY, endMs: DAY + 3 * 3_600_000, tripsPerDay: 500, requestsPerDay: 200, utcOffsetHours: 8 }));
+  await writer.close();
   await writeFile(path.join(dir, 'dist/index.html'), '<html>wall</html>');
   await writeFile(path.join(dir, 'dist/kiosk.html'), '<html>kiosk</html>');
   await writeFile(path.join(dir, 'secret.txt'), 'secret');
@@ -43,9 +56,9 @@ beforeAll(async () => {
     distDir: path.join(dir, 'dist'),
     defaultCity: 'test-city',
     serverVersion: '0.0.0-test',
-    clockStartMs: Date.parse('2026-06-01T00:00:00Z'),
-    clockRate: 60,
+    feed: { tokens, rate: 60, tickMs: 50 },
   });
+  await app.feed;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
@@ -91,26 +104,88 @@ describe('hub', () => {
     return connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
   }
 
-  it('welcomes a surface with the clock and rejects a bad hello without crashing', async () => {
+  it('welcomes a surface and rejects a bad hello without crashing', async () => {
     const socket = client();
     const bad = await socket.emitWithAck('hello', { surface: 'toaster' } as never);
     expect(bad).toEqual({ ok: false, error: 'invalid hello' });
     const good = await socket.emitWithAck('hello', { surface: 'wall' });
-    expect(good.ok && good.welcome.clock.rate).toBe(60);
+    expect(good).toEqual({ ok: true, welcome: { serverVersion: '0.0.0-test', defaultCity: 'test-city' } });
     socket.disconnect();
   });
 
-  it('broadcasts a clock change to every client', async () => {
-    const a = client();
-    const b = client();
-    await Promise.all([a.emitWithAck('hello', { surface: 'wall' }), b.emitWithAck('hello', { surface: 'kiosk' })]);
-    const heard = new Promise((resolve) => b.once('clock:sync', resolve));
-    const reply = await a.emitWithAck('clock:command', { playing: false });
+  it('gives a joining wall the room clock over the recording and the whole world', async () => {
+    const socket = client();
+    const snapshot = new Promise<{ t: number; entities: unknown[] }>((resolve) => socket.once('feed:snapshot', resolve));
+    const reply = await socket.emitWithAck('feed:join', { room: 'main', role: 'wall' });
+    expect(reply.ok && reply.clock.rate).toBe(60);
+    expect(reply.ok && reply.clock.simTimeMs).toBeGreaterThanOrEqual(DAY);
+    expect((await snapshot).entities.length).toBeGreaterThan(0);
+    socket.disconnect();
+  });
+
+  it('broadcasts an operator’s clock change to the room and refuses it from a kiosk', async () => {
+    const operator = client();
+    const kiosk = client();
+    await operator.emitWithAck('feed:join', { room: 'hall-2', role: 'operator', token: tokens.operator });
+    await kiosk.emitWithAck('feed:join', { room: 'hall-2', role: 'kiosk' });
+    const heard = new Promise((resolve) => kiosk.once('clock:sync', resolve));
+    const reply = await operator.emitWithAck('clock:command', { playing: false });
     expect(reply.ok).toBe(true);
     expect(await heard).toMatchObject({ playing: false });
-    const invalid = await a.emitWithAck('clock:command', { rate: 'fast' } as never);
-    expect(invalid.ok).toBe(false);
-    a.disconnect();
-    b.disconnect();
+    expect((await operator.emitWithAck('clock:command', { rate: 'fast' } as never)).ok).toBe(false);
+    expect(await kiosk.emitWithAck('clock:command', { playing: true })).toEqual({ ok: false, error: 'the kiosk role may not change the clock' });
+    operator.disconnect();
+    kiosk.disconnect();
+  });
+});
+
+describe('feed over HTTP', () => {
+  function wall(room: string): Promise<Socket<ServerEvents, ClientEvents>> {
+    const socket = connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
+    return socket.emitWithAck('feed:join', { room, role: 'wall' }).then(() => socket);
+  }
+
+  it('shows a new Open311 request at once on every wall, in every room, and lists it', async () => {
+    const walls = await Promise.all([wall('main'), wall('hall-3')]);
+    const seen = walls.map(
+      (socket) =>
+        new Promise<FeedDelta>((resolve) => {
+          const listener = (delta: FeedDelta) => {
+            if (delta.events.some((e) => e.op === 'upsert' && e.entity.type === 'ServiceRequest' && e.entity.description === '路灯不亮')) {
+              socket.off('feed:delta', listener);
+              resolve(delta);
+            }
+          };
+          socket.on('feed:delta', listener);
+        }),
+    );
+    const posted = await fetch(`${base}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'service_code=UM-LIGHT&lat=31.201&long=121.401&description=路灯不亮',
+    });
+    expect(posted.status).toBe(201);
+    const id = ((await posted.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    await Promise.all(seen);
+    const listed = (await (await fetch(`${base}/open311/v2/requests.json?status=open&page_size=1000`)).json()) as { service_request_id: string }[];
+    expect(listed.map((r) => r.service_request_id)).toContain(id);
+    for (const socket of walls) socket.disconnect();
+  });
+
+  it('takes live entities at /ingest with the token and reports clients and traffic at /metrics', async () => {
+    const socket = await wall('main');
+    const refused = await fetch(`${base}/ingest`, { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(401);
+    const accepted = await fetch(`${base}/ingest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.ingest}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'urn:ngsi-ld:WeatherObserved:test-city:roof', type: 'WeatherObserved', dateObserved: '2014-06-12T09:00:00+08:00', temperature: 31 }),
+    });
+    expect(await accepted.json()).toEqual({ accepted: 1 });
+    const metrics = (await (await fetch(`${base}/metrics`)).json()) as { clients: Record<string, number>; rooms: { name: string }[]; eventLagMs: object };
+    expect(metrics.clients.wall).toBeGreaterThanOrEqual(1);
+    expect(metrics.rooms.map((r) => r.name)).toContain('main');
+    expect(metrics).toHaveProperty('messagesOutPerSecond');
+    socket.disconnect();
   });
 });

@@ -1,6 +1,6 @@
-/** The application factory: routes, hub and clock on a given HTTP server, with injected deps. */
+/** The application factory: routes, hub and city feed on a given HTTP server, with injected deps. */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import { CityClock } from './clock/city-clock';
+import { createCityFeed, defaultRecordings, type CityFeed, type CityFeedConfig } from './feed/city-feed';
 import { handleApiRequest, handleStaticRequest } from './http/routes';
 import { sendStatus } from './http/static-files';
 import { createHub, type HubServer } from './hub/hub';
@@ -14,17 +14,16 @@ export interface AppDeps {
   distDir: string | null;
   defaultCity: string;
   serverVersion: string;
-  clock?: CityClock;
-  clockStartMs?: number;
-  clockRate?: number;
-  clockSyncMs?: number;
+  /** The feed: tokens, clock rate and start, live inputs; recordings default to the city's own. */
+  feed: Omit<CityFeedConfig, 'tilesDir' | 'city' | 'logger' | 'recordings'> & { recordings?: string[] | undefined };
 }
 
 /** A running application. */
 export interface Application {
   io: HubServer;
-  clock: CityClock;
-  /** Handles the API and pack routes; false when the path is not one of them (for dev middleware). */
+  /** The city feed, once its recordings and pack are open (rejects if they cannot be). */
+  feed: Promise<CityFeed>;
+  /** Handles the API, feed and pack routes; false when the path is not one of them (for dev middleware). */
   handleApi: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
   /** Stops timers and closes sockets (not the HTTP server, which the caller owns). */
   close: () => Promise<void>;
@@ -32,24 +31,37 @@ export interface Application {
 
 /** Builds the application on an HTTP server it does not own. */
 export function createApplication(httpServer: HttpServer, deps: AppDeps): Application {
-  const clock =
-    deps.clock ?? new CityClock({ startSimTimeMs: deps.clockStartMs ?? Date.now(), rate: deps.clockRate ?? 1, playing: true });
-  const hub = createHub(httpServer, {
-    clock,
+  const hub = createHub(httpServer, { logger: deps.logger, defaultCity: deps.defaultCity, serverVersion: deps.serverVersion });
+  const feed = createCityFeed(hub.io, {
+    ...deps.feed,
+    tilesDir: deps.tilesDir,
+    city: deps.defaultCity,
     logger: deps.logger,
-    defaultCity: deps.defaultCity,
-    serverVersion: deps.serverVersion,
-    clockSyncMs: deps.clockSyncMs ?? 10_000,
+    recordings: deps.feed.recordings ?? defaultRecordings(deps.tilesDir, deps.defaultCity),
   });
+  feed.catch((error: unknown) => deps.logger.error({ err: error }, 'the city feed could not start'));
+  let metrics: CityFeed['metrics'] | null = null;
+  void feed.then((f) => (metrics = f.metrics), () => undefined);
+
   const routeOptions = {
     tilesDir: deps.tilesDir,
     distDir: deps.distDir,
     defaultCity: deps.defaultCity,
     serverVersion: deps.serverVersion,
-    health: () => ({ clients: hub.io.engine.clientsCount }),
+    health: () => ({ clients: hub.io.engine.clientsCount, feed: metrics ? 'running' : 'starting' }),
   };
-  const handleApi = (request: IncomingMessage, response: ServerResponse) =>
-    handleApiRequest(request, response, routeOptions);
+  const feedPaths = /^\/(ingest|metrics|open311\/)/;
+  const handleApi = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    if (feedPaths.test(request.url ?? '')) {
+      const running = await feed.catch(() => null);
+      if (!running) {
+        sendStatus(response, 503);
+        return true;
+      }
+      if (await running.handleHttp(request, response)) return true;
+    }
+    return handleApiRequest(request, response, routeOptions);
+  };
 
   if (deps.distDir !== null) {
     const distDir = deps.distDir;
@@ -60,17 +72,17 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
         .then((handled) => (handled ? undefined : handleStaticRequest(request, response, distDir)))
         .catch((error: unknown) => {
           deps.logger.error({ err: error, url: request.url }, 'request failed');
-          sendStatus(response, 500);
+          if (!response.headersSent) sendStatus(response, 500);
         });
     });
   }
 
   return {
     io: hub.io,
-    clock,
+    feed,
     handleApi,
     close: async () => {
-      hub.stop();
+      await (await feed.catch(() => null))?.close();
       await new Promise<void>((resolve) => hub.io.close(() => resolve()));
     },
   };

@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 
 describe('loadConfig', () => {
-  it('defaults to loopback port 8080 and the Bund', () => {
-    const config = loadConfig({}, '/srv', 42);
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, defaultCity: 'shanghai-bund', clockStartMs: 42 });
+  it('defaults to loopback port 8080, the Bund, its recordings from their start, and fresh random tokens', () => {
+    const config = loadConfig({}, '/srv');
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, defaultCity: 'shanghai-bund', clockStartMs: undefined, recordings: undefined });
     expect(config.tilesDir).toBe('/srv/tiles');
+    expect(config.generatedTokens).toEqual(['OPERATOR_TOKEN', 'PLANNER_TOKEN', 'INGEST_TOKEN']);
+    expect(config.tokens.operator).toMatch(/^[\w-]{24}$/);
+    expect(loadConfig({}, '/srv').tokens.operator).not.toBe(config.tokens.operator);
+  });
+
+  it('reads the feed settings: recordings, tokens, Open311 key, MQTT', () => {
+    const config = loadConfig({ RECORDINGS: 'a/demo, b/weather', OPERATOR_TOKEN: 'operator-secret', MQTT_URL: 'mqtt://127.0.0.1:1883', CLOCK_RATE: '-60' }, '/srv');
+    expect(config.recordings).toEqual(['/srv/a/demo', '/srv/b/weather']);
+    expect(config.tokens.operator).toBe('operator-secret');
+    expect(config.generatedTokens).toEqual(['PLANNER_TOKEN', 'INGEST_TOKEN']);
+    expect(config.mqtt).toEqual({ url: 'mqtt://127.0.0.1:1883', topic: 'sandtable/shanghai-bund/ingest' });
+    expect(config.clockRate).toBe(-60);
+    expect(loadConfig({ RECORDINGS: 'none' }).recordings).toEqual([]);
+    expect(() => loadConfig({ OPERATOR_TOKEN: 'short' })).toThrow(/OPERATOR_TOKEN/);
+    expect(() => loadConfig({ MQTT_URL: 'http://x' })).toThrow(/MQTT_URL/);
+    expect(() => loadConfig({ CLOCK_RATE: '-61' })).toThrow(/CLOCK_RATE/);
   });
 
   it('reads HOST, PORT, CITY and the clock start', () => {

@@ -1,6 +1,9 @@
 /** Server configuration from the environment, validated once at start. */
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+
+const randomToken = (): string => randomBytes(18).toString('base64url');
 
 const cityIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a city id is lower-case letters, digits and dashes');
 
@@ -10,10 +13,21 @@ const envSchema = z.object({
   CITY: cityIdSchema.default('shanghai-bund'),
   TILES_DIR: z.string().min(1).default('tiles'),
   DIST_DIR: z.string().min(1).default('dist'),
-  /** Sim time the clock starts at (ISO 8601); default: now. */
+  /** Sim time a room's clock starts at (ISO 8601); default: the start of the city's recordings, or now when live. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
-  /** Sim seconds per real second. */
-  CLOCK_RATE: z.coerce.number().min(0).max(3600).default(1),
+  /** Sim seconds per real second (negative plays backwards). */
+  CLOCK_RATE: z.coerce.number().min(-60).max(3600).default(1),
+  /** Recording folders to replay, comma-separated; default tiles/recordings/<city>/{demo,weather,traffic} where present; "none" for live only. */
+  RECORDINGS: z.string().optional(),
+  /** Tokens of the operator and planner roles and of POST /ingest; a random one is made (and logged) for each left unset. */
+  OPERATOR_TOKEN: z.string().min(8).optional(),
+  PLANNER_TOKEN: z.string().min(8).optional(),
+  INGEST_TOKEN: z.string().min(8).optional(),
+  /** When set, POST /open311/v2/requests.json needs this api_key. */
+  OPEN311_API_KEY: z.string().min(1).optional(),
+  /** An MQTT broker to take live entities from, e.g. mqtt://127.0.0.1:1883, and its topic. */
+  MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'an mqtt:// or mqtts:// URL').optional(),
+  MQTT_TOPIC: z.string().min(1).optional(),
   /** How often (ms) the hub re-broadcasts the clock so late drift stays small. */
   CLOCK_SYNC_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -26,14 +40,22 @@ export interface ServerConfig {
   defaultCity: string;
   tilesDir: string;
   distDir: string;
-  clockStartMs: number;
+  /** Undefined: the start of the recordings (or now, live). */
+  clockStartMs: number | undefined;
   clockRate: number;
+  /** Recording folders; undefined means the city's default ones. */
+  recordings: string[] | undefined;
+  tokens: { operator: string; planner: string; ingest: string };
+  /** Which tokens were generated at start (to log them once, for the exhibition staff). */
+  generatedTokens: string[];
+  open311ApiKey: string | undefined;
+  mqtt: { url: string; topic: string } | undefined;
   clockSyncMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
 /** Parses the environment; throws a readable error listing every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd(), now = Date.now()): ServerConfig {
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
@@ -46,9 +68,27 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd(), now = Da
     defaultCity: e.CITY,
     tilesDir: path.resolve(cwd, e.TILES_DIR),
     distDir: path.resolve(cwd, e.DIST_DIR),
-    clockStartMs: e.CLOCK_START ? Date.parse(e.CLOCK_START) : now,
+    clockStartMs: e.CLOCK_START ? Date.parse(e.CLOCK_START) : undefined,
     clockRate: e.CLOCK_RATE,
+    recordings: e.RECORDINGS === undefined ? undefined : e.RECORDINGS === 'none' ? [] : e.RECORDINGS.split(',').map((dir) => path.resolve(cwd, dir.trim())),
+    tokens: { operator: e.OPERATOR_TOKEN ?? randomToken(), planner: e.PLANNER_TOKEN ?? randomToken(), ingest: e.INGEST_TOKEN ?? randomToken() },
+    generatedTokens: (['OPERATOR_TOKEN', 'PLANNER_TOKEN', 'INGEST_TOKEN'] as const).filter((name) => e[name] === undefined),
+    open311ApiKey: e.OPEN311_API_KEY,
+    mqtt: e.MQTT_URL ? { url: e.MQTT_URL, topic: e.MQTT_TOPIC ?? `sandtable/${e.CITY}/ingest` } : undefined,
     clockSyncMs: e.CLOCK_SYNC_MS,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The feed part of the application's dependencies, from the configuration. */
+export function feedOptions(config: ServerConfig) {
+  return {
+    tokens: config.tokens,
+    rate: config.clockRate,
+    clockSyncMs: config.clockSyncMs,
+    recordings: config.recordings,
+    ...(config.clockStartMs !== undefined ? { startMs: config.clockStartMs } : {}),
+    ...(config.open311ApiKey ? { open311ApiKey: config.open311ApiKey } : {}),
+    ...(config.mqtt ? { mqtt: config.mqtt } : {}),
   };
 }

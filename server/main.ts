@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createServer } from 'node:http';
 import { createApplication } from './app';
-import { loadConfig } from './config';
+import { feedOptions, loadConfig } from './config';
 import { createLogger } from './logger';
 
 const config = loadConfig(process.env);
@@ -27,10 +27,12 @@ const app = createApplication(httpServer, {
   distDir: config.distDir,
   defaultCity: config.defaultCity,
   serverVersion: serverVersion(),
-  clockStartMs: config.clockStartMs,
-  clockRate: config.clockRate,
-  clockSyncMs: config.clockSyncMs,
+  feed: feedOptions(config),
 });
+if (config.generatedTokens.length > 0) {
+  // Staff need these to steer the clock or post live data; set them in the environment to keep them.
+  logger.info(Object.fromEntries(config.generatedTokens.map((name) => [name, config.tokens[name.split('_')[0]!.toLowerCase() as 'operator' | 'planner' | 'ingest']])), 'generated tokens for this run');
+}
 
 httpServer.on('error', (error) => {
   logger.fatal({ err: error }, 'server error');

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ClockCommand, ClockSync } from './clock';
+import type { FeedClientEvents, FeedServerEvents } from './feed-wire';
 
 /** Surfaces that connect to the hub; each joins a room of its name. */
 export const SURFACES = ['wall', 'kiosk', 'planner'] as const;
@@ -17,22 +18,21 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 export const helloSchema = z.object({ surface: surfaceSchema }).strict();
 export type Hello = z.infer<typeof helloSchema>;
 
-/** What the server sends back to a hello. */
+/** What the server sends back to a hello; the clock comes with joining a room (feed:join). */
 export interface Welcome {
   /** The server's version string, so a client can reload after a deploy. */
   serverVersion: string;
   /** The city the server serves by default. */
   defaultCity: string;
-  clock: ClockSync;
 }
 
 /** Events the server emits. */
-export interface ServerEvents {
+export interface ServerEvents extends FeedServerEvents {
   'clock:sync': (sync: ClockSync) => void;
 }
 
 /** Events clients emit; every one takes an acknowledgement callback. */
-export interface ClientEvents {
+export interface ClientEvents extends FeedClientEvents {
   hello: (hello: Hello, ack: (reply: Ack<{ welcome: Welcome }>) => void) => void;
   'clock:command': (command: ClockCommand, ack: (reply: Ack<{ clock: ClockSync }>) => void) => void;
   /** Round-trip time probe used to estimate the server clock offset. */
