@@ -3,12 +3,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCameraSlice, type CameraSlice } from './camera-slice';
 import { createClockSlice, type ClockSlice } from './clock-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createFeedSlice, type FeedSlice } from './feed-slice';
 import { createLayersSlice, type LayersSlice } from './layers-slice';
 import { createLocaleSlice, type LocaleSlice } from './locale-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 /** The whole app state. */
-export type AppState = ClockSlice & LayersSlice & SelectionSlice & CameraSlice & ConnectionSlice & LocaleSlice;
+export type AppState = ClockSlice & LayersSlice & SelectionSlice & CameraSlice & ConnectionSlice & LocaleSlice & FeedSlice;
 
 /** The store type passed to layers, scene code and UI. */
 export type AppStore = StoreApi<AppState>;
@@ -22,5 +23,6 @@ export function createAppStore(): AppStore {
     ...createCameraSlice(...args),
     ...createConnectionSlice(...args),
     ...createLocaleSlice(...args),
+    ...createFeedSlice(...args),
   }));
 }
