@@ -1,0 +1,85 @@
+/** Service requests layer: 12345/12319 cases (Open311) from the feed as points, open and closed. */
+import { Cartesian3, Color, NearFarScalar, PointPrimitiveCollection, type PointPrimitive } from 'cesium';
+import type { ServiceRequest } from '../../protocol/entities';
+import { entitiesOfType } from '../../store/feed-slice';
+import type { AppStore } from '../../store/app-store';
+import { bindVisibility } from '../layer-binding';
+import type { LayerScene, LiveLayer } from '../live-layer';
+import { caseStyle } from './service-request-style';
+
+/** Props of the service requests layer. */
+export interface ServiceRequestsLayerProps {
+  /** Height above the ground of the points, m. */
+  height: number;
+  /** How long a newly seen case stays highlighted, real ms. */
+  freshMs: number;
+}
+
+/** Defaults of the service requests layer. */
+export const SERVICE_REQUESTS_LAYER_DEFAULTS: ServiceRequestsLayerProps = { height: 20, freshMs: 20_000 };
+
+/** Creates the service requests layer. */
+export function createServiceRequestsLayer(props: Partial<ServiceRequestsLayerProps> = {}): LiveLayer {
+  const options = { ...SERVICE_REQUESTS_LAYER_DEFAULTS, ...props };
+  const cleanups: (() => void)[] = [];
+
+  return {
+    name: 'service-requests',
+    async attach(scene: LayerScene, store: AppStore) {
+      const points = new PointPrimitiveCollection();
+      // One point per case, kept by id: the collection changes only where the feed did.
+      const shown = new Map<string, { point: PointPrimitive; request: ServiceRequest; firstSeen: number }>();
+      let firstSync = true;
+      const sync = () => {
+        const now = performance.now();
+        const current = entitiesOfType(store.getState().feed, 'ServiceRequest');
+        const seen = new Set<string>();
+        for (const request of current) {
+          seen.add(request.id);
+          let entry = shown.get(request.id);
+          if (!entry) {
+            const point = points.add({ position: Cartesian3.fromDegrees(request.long, request.lat, options.height), outlineColor: Color.fromCssColorString('#0b1320'), outlineWidth: 2, scaleByDistance: new NearFarScalar(500, 1.2, 8000, 0.6), disableDepthTestDistance: Number.POSITIVE_INFINITY });
+            // Cases already open when the wall joined are not "new".
+            entry = { point, request, firstSeen: firstSync ? -Infinity : now };
+            shown.set(request.id, entry);
+          }
+          entry.request = request;
+          const style = caseStyle(request, now - entry.firstSeen, options.freshMs);
+          entry.point.color = Color.fromCssColorString(style.colour);
+          entry.point.pixelSize = style.size;
+        }
+        for (const [id, entry] of shown) {
+          if (seen.has(id)) continue;
+          points.remove(entry.point);
+          shown.delete(id);
+        }
+        firstSync = false;
+        scene.viewer.scene.requestRender();
+      };
+      scene.viewer.scene.primitives.add(points);
+      cleanups.push(() => scene.viewer.scene.primitives.remove(points));
+      sync();
+      let version = store.getState().feed.version;
+      cleanups.push(
+        store.subscribe((state) => {
+          if (state.feed.version === version) return;
+          version = state.feed.version;
+          sync();
+        }),
+      );
+      // Fresh cases shrink back after a while even when the feed is quiet.
+      const timer = setInterval(sync, options.freshMs / 2);
+      cleanups.push(() => clearInterval(timer));
+      cleanups.push(
+        bindVisibility(store, 'service-requests', (visible) => {
+          points.show = visible;
+          scene.viewer.scene.requestRender();
+        }),
+      );
+      store.getState().setLayerReady('service-requests', true);
+    },
+    dispose() {
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    },
+  };
+}
