@@ -1,7 +1,8 @@
 /**
  * Parking guidance from the simulation: each car park of the pack starts the day at a night
  * occupancy, gains a car when a simulated car ends its trip near it and loses one when a car starts
- * near it. A lot never holds more cars than spaces nor fewer than none: an arrival at a full lot
+ * near it and came out of it: certainly when the lot is at least half full, less likely as it
+ * empties (near an empty lot a departing car was parked on the street). A lot never holds more cars than spaces nor fewer than none: an arrival at a full lot
  * parks elsewhere (on the street, in a garage the pack does not know), a departure from an empty
  * one came from elsewhere.
  */
@@ -49,7 +50,12 @@ export interface ParkingMovement {
   t: number;
   lot: number;
   delta: 1 | -1;
+  /** A departure leaves the lot only when this draw (0…1) is below departureChance(lot) then. */
+  draw?: number;
 }
+
+/** Chance that a car starting near a lot came out of it: 1 from half full, falling to 0 for an empty lot. */
+export const departureChance = (lot: ParkingLot): number => Math.min(1, (2 * lot.occupied) / lot.capacity);
 
 /** Applies one movement, clamped to [0, capacity]; returns whether it took effect. */
 export function applyMovement(lot: ParkingLot, delta: 1 | -1): boolean {
@@ -60,7 +66,7 @@ export function applyMovement(lot: ParkingLot, delta: 1 | -1): boolean {
 }
 
 /** A stable pseudo-random share in [0, 1) from a trip id, so the same trip always parks the same way. */
-function idShare(id: string): number {
+export function idShare(id: string): number {
   let h = 2166136261;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
   return (h >>> 0) / 4294967296;
@@ -95,7 +101,7 @@ export function parkingMovements(trips: RouteTrip[], lotOf: Int32Array): Parking
     if (share >= PARKING_SHARE) continue;
     const startLot = lotOf[trip.edges[0]!]!;
     const endLot = lotOf[trip.edges[trip.edges.length - 1]!]!;
-    if (startLot >= 0) movements.push({ t: trip.enter[0]!, lot: startLot, delta: -1 });
+    if (startLot >= 0) movements.push({ t: trip.enter[0]!, lot: startLot, delta: -1, draw: idShare(`${trip.id}:leave`) });
     if (endLot >= 0) movements.push({ t: trip.end, lot: endLot, delta: 1 });
   }
   return movements.sort((a, b) => a.t - b.t || a.delta - b.delta);
@@ -109,7 +115,9 @@ export function parkingEvents(lots: ParkingLot[], movements: ParkingMovement[], 
   for (let t = startMs; t <= endMs; t += PARKING_STEP_MS) {
     while (next < movements.length && movements[next]!.t <= t) {
       const movement = movements[next++]!;
-      applyMovement(lots[movement.lot]!, movement.delta);
+      const lot = lots[movement.lot]!;
+      if (movement.delta === -1 && (movement.draw ?? 0) >= departureChance(lot)) continue;
+      applyMovement(lot, movement.delta);
     }
     lots.forEach((lot, i) => {
       if (published[i] === lot.occupied) return;
