@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     // One browser at a time: two would halve each one's frame rate on a 2-core box.
     fileParallelism: false,
+    // One retry: a browser on a shared 2-core box now and then misses a start; a real break fails twice.
+    retry: 1,
   },
 });

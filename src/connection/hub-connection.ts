@@ -1,6 +1,7 @@
 /** The link to the hub: connects, says hello, keeps the clock and status in the store, reconnects forever. */
 import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
+import { z } from 'zod';
 import { clockSyncSchema } from '../protocol/clock';
 import type { ClientEvents, ServerEvents, Surface } from '../protocol/events';
 import type { AppStore } from '../store/app-store';
@@ -12,8 +13,16 @@ export interface HubConnection {
   close: () => void;
 }
 
-/** Connects a surface to the hub of the page's own server. */
-export function connectHub(store: AppStore, surface: Surface): HubConnection {
+/** The part of a `feed:join` reply the link needs: the room's clock. */
+const joinReplySchema = z.object({ ok: z.literal(true), clock: clockSyncSchema });
+
+/** Room names are short slugs; anything else falls back to the default hall. */
+export function pickRoom(requested: string | null): string {
+  return requested && /^[a-z0-9][a-z0-9-]{0,31}$/.test(requested) ? requested : 'main';
+}
+
+/** Connects a surface to the hub of the page's own server and joins its hall's room. */
+export function connectHub(store: AppStore, surface: Surface, room = 'main'): HubConnection {
   const socket: Socket<ServerEvents, ClientEvents> = io({
     parser: msgpackParser,
     transports: ['websocket'],
@@ -35,6 +44,17 @@ export function connectHub(store: AppStore, surface: Surface): HubConnection {
     state().setServerOffset(reply.serverTimeMs - (sentAt + receivedAt) / 2);
   };
 
+  // Where the server runs the city feed, each hall's room owns its clock: join it and take that clock.
+  const joinRoom = async () => {
+    const untyped = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> } };
+    const reply = await untyped
+      .timeout(8_000)
+      .emitWithAck('feed:join', { room, role: surface })
+      .catch(() => null);
+    const joined = joinReplySchema.safeParse(reply);
+    if (joined.success) state().resetClockSync(joined.data.clock);
+  };
+
   socket.on('connect', () => {
     socket
       .timeout(8_000)
@@ -51,8 +71,10 @@ export function connectHub(store: AppStore, surface: Surface): HubConnection {
         state().setServerVersion(welcome.serverVersion);
         await estimateOffset().catch(() => undefined);
         // A restarted server starts its revisions again: accept its clock as the new truth.
-        state().resetClockSync(welcome.clock);
+        const welcomeClock = clockSyncSchema.safeParse((welcome as { clock?: unknown }).clock);
+        if (welcomeClock.success) state().resetClockSync(welcomeClock.data);
         state().setConnectionStatus('connected');
+        await joinRoom();
       })
       .catch(() => {
         // No welcome: start over after a pause rather than spin against a struggling server.

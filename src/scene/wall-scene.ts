@@ -11,6 +11,7 @@ import { planTour, type TourPlace } from './camera-plan';
 import { fetchPackFeatures, type CityPack } from './city-pack-source';
 import { attachClockBridge } from './clock-bridge';
 import { createOfflineViewer } from './create-viewer';
+import { createFrameBudget } from './frame-budget';
 import type { SceneOptions } from './scene-options';
 
 /** Callbacks from a scene to whoever keeps it alive. */
@@ -85,6 +86,21 @@ export function createWallScene(
   // A render counter for the benchmark (request-render mode should keep it still when nothing moves).
   const stats = window as unknown as { sandtableFrames?: number };
   cleanups.push(viewer.scene.postRender.addEventListener(() => (stats.sandtableFrames = (stats.sandtableFrames ?? 0) + 1)));
+
+  // Shadows are a plus only while they hold the frame budget: drop them if moving frames are slow.
+  if (options.shadows) {
+    const budget = createFrameBudget({
+      budgetMs: 40,
+      windowFrames: 90,
+      idleGapMs: 300,
+      onOverBudget: (averageMs) => {
+        console.info(`frames take ${averageMs.toFixed(0)} ms: shadows off to hold the frame budget`);
+        viewer.shadows = false;
+        viewer.scene.requestRender();
+      },
+    });
+    cleanups.push(viewer.scene.postRender.addEventListener(() => budget.frame(performance.now())));
+  }
 
   // Ready: every layer reports drawn, then one more frame so the tiles are on screen.
   let readyFired = false;

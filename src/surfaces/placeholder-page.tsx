@@ -1,6 +1,6 @@
 /** A placeholder surface: connects to the hub (so it shows in the rooms) and says what it will be. */
 import { render } from 'preact';
-import { connectHub } from '../connection/hub-connection';
+import { connectHub, pickRoom } from '../connection/hub-connection';
 import type { StringKey } from '../i18n/strings';
 import { pickLocale, translate } from '../i18n/translate';
 import type { Surface } from '../protocol/events';
@@ -11,7 +11,7 @@ export function mountPlaceholder(surface: Surface, messageKey: StringKey): void 
   const store = createAppStore();
   const locale = pickLocale(new URLSearchParams(location.search).get('lang'));
   store.getState().setLocale(locale);
-  connectHub(store, surface);
+  connectHub(store, surface, pickRoom(new URLSearchParams(location.search).get('room')));
   render(
     <main style={{ font: '24px system-ui, sans-serif', padding: '3rem', color: '#eef3fb', background: '#05080f', minHeight: '100vh', boxSizing: 'border-box' }}>
       <h1>{translate(locale, 'app.title')}</h1>

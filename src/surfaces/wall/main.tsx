@@ -2,7 +2,7 @@
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import './wall.css';
 import { render } from 'preact';
-import { connectHub } from '../../connection/hub-connection';
+import { connectHub, pickRoom } from '../../connection/hub-connection';
 import { translate, pickLocale } from '../../i18n/translate';
 import { createDefaultLayerRegistry } from '../../layers/default-layers';
 import { planTour } from '../../scene/camera-plan';
@@ -27,7 +27,7 @@ async function main() {
     if (state.camera.touring !== touring) markTouring((touring = state.camera.touring));
   });
 
-  connectHub(store, 'wall');
+  connectHub(store, 'wall', pickRoom(new URLSearchParams(location.search).get('room')));
   const hudRoot = document.getElementById('hud')!;
   render(<Hud store={store} manifest={null} views={[]} />, hudRoot);
 
