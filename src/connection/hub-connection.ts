@@ -1,9 +1,10 @@
 /** The link to the hub: connects, says hello, keeps the clock and status in the store, reconnects forever. */
 import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import { z } from 'zod';
 import { clockSyncSchema } from '../protocol/clock';
+import { entitySchema } from '../protocol/entities';
 import type { ClientEvents, ServerEvents, Surface } from '../protocol/events';
+import { reviveTripWindow, type FeedDelta, type FeedSnapshot, type TripWindow } from '../protocol/feed-wire';
 import type { AppStore } from '../store/app-store';
 
 /** A live hub connection. */
@@ -13,16 +14,32 @@ export interface HubConnection {
   close: () => void;
 }
 
-/** The part of a `feed:join` reply the link needs: the room's clock. */
-const joinReplySchema = z.object({ ok: z.literal(true), clock: clockSyncSchema });
+/** A trajectory window from the wire as typed arrays, or null when its parts do not fit together. */
+function tripWindowFrom(raw: TripWindow): TripWindow | null {
+  try {
+    const window = reviveTripWindow(raw);
+    const trips = window.ids.length;
+    const samples = window.times.length;
+    const fits = window.categories.length === trips && window.offsets.length === trips + 1 && window.offsets[trips] === samples && window.positions.length === samples * 2;
+    return fits ? window : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The entities of a snapshot that pass their schema (a bad one is dropped, not the whole world). */
+const validEntities = (entities: unknown[]) => entities.flatMap((e) => {
+  const parsed = entitySchema.safeParse(e);
+  return parsed.success ? [parsed.data] : [];
+});
 
 /** Room names are short slugs; anything else falls back to the default hall. */
 export function pickRoom(requested: string | null): string {
   return requested && /^[a-z0-9][a-z0-9-]{0,31}$/.test(requested) ? requested : 'main';
 }
 
-/** Connects a surface to the hub of the page's own server and joins its hall's room. */
-export function connectHub(store: AppStore, surface: Surface, room = 'main'): HubConnection {
+/** Connects a surface to the hub of the page's own server and joins its hall's room (with a token for the planner). */
+export function connectHub(store: AppStore, surface: Surface, room = 'main', token?: string): HubConnection {
   const socket: Socket<ServerEvents, ClientEvents> = io({
     parser: msgpackParser,
     transports: ['websocket'],
@@ -44,15 +61,12 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main'): Hu
     state().setServerOffset(reply.serverTimeMs - (sentAt + receivedAt) / 2);
   };
 
-  // Where the server runs the city feed, each hall's room owns its clock: join it and take that clock.
+  // Each hall's room owns its clock: join it and take that clock as the truth.
   const joinRoom = async () => {
-    const untyped = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> } };
-    const reply = await untyped
-      .timeout(8_000)
-      .emitWithAck('feed:join', { room, role: surface })
-      .catch(() => null);
-    const joined = joinReplySchema.safeParse(reply);
-    if (joined.success) state().resetClockSync(joined.data.clock);
+    const reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role: surface, ...(token ? { token } : {}) });
+    if (!reply.ok) throw new Error(reply.error);
+    const clock = clockSyncSchema.safeParse(reply.clock);
+    if (clock.success) state().resetClockSync(clock.data);
   };
 
   socket.on('connect', () => {
@@ -70,11 +84,9 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main'): Hu
         }
         state().setServerVersion(welcome.serverVersion);
         await estimateOffset().catch(() => undefined);
-        // A restarted server starts its revisions again: accept its clock as the new truth.
-        const welcomeClock = clockSyncSchema.safeParse((welcome as { clock?: unknown }).clock);
-        if (welcomeClock.success) state().resetClockSync(welcomeClock.data);
-        state().setConnectionStatus('connected');
+        // A restarted server starts its revisions again: the join resets the clock.
         await joinRoom();
+        state().setConnectionStatus('connected');
       })
       .catch(() => {
         // No welcome: start over after a pause rather than spin against a struggling server.
@@ -89,6 +101,20 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main'): Hu
   socket.on('clock:sync', (raw) => {
     const sync = clockSyncSchema.safeParse(raw);
     if (sync.success) state().receiveClockSync(sync.data);
+  });
+  socket.on('feed:snapshot', (snapshot: FeedSnapshot) => {
+    const trips = tripWindowFrom(snapshot.trips);
+    if (!Array.isArray(snapshot.entities) || !trips) return;
+    state().applySnapshot({ ...snapshot, entities: validEntities(snapshot.entities) }, trips);
+  });
+  socket.on('feed:delta', (delta: FeedDelta) => {
+    if (!Array.isArray(delta.events)) return;
+    const events = delta.events.filter((e) => (e.op === 'remove' ? typeof e.id === 'string' : entitySchema.safeParse(e.entity).success));
+    state().applyDelta({ ...delta, events });
+  });
+  socket.on('feed:trips', (raw: TripWindow) => {
+    const trips = tripWindowFrom(raw);
+    if (trips) state().setTripWindow(trips);
   });
 
   return {

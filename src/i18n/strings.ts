@@ -22,6 +22,7 @@ export const STRINGS = {
   'layer.roads': { 'zh-CN': '道路', en: 'Roads' },
   'layer.ground': { 'zh-CN': '水系与绿地', en: 'Water and green' },
   'layer.places': { 'zh-CN': '地点', en: 'Places' },
+  'layer.service-requests': { 'zh-CN': '12345 诉求', en: '12345 cases' },
   'views.title': { 'zh-CN': '视角', en: 'Views' },
   'tour.start': { 'zh-CN': '自动导览', en: 'Auto tour' },
   'tour.running': { 'zh-CN': '导览中 · 触摸屏幕即可停止', en: 'Touring · touch to take over' },

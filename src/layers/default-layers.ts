@@ -4,6 +4,7 @@ import { createGroundLayer } from './ground/ground-layer';
 import { LayerRegistry } from './layer-registry';
 import { createPlacesLayer } from './places/places-layer';
 import { createRoadsLayer } from './roads/roads-layer';
+import { createServiceRequestsLayer } from './service-requests/service-requests-layer';
 
 /** Creates a registry with the city layers, in draw order (ground under roads under buildings). */
 export function createDefaultLayerRegistry(): LayerRegistry {
@@ -11,5 +12,6 @@ export function createDefaultLayerRegistry(): LayerRegistry {
     .register('ground', createGroundLayer)
     .register('roads', createRoadsLayer)
     .register('buildings', createBuildingsLayer)
-    .register('places', createPlacesLayer);
+    .register('places', createPlacesLayer)
+    .register('service-requests', createServiceRequestsLayer);
 }

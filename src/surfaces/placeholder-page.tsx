@@ -11,7 +11,9 @@ export function mountPlaceholder(surface: Surface, messageKey: StringKey): void 
   const store = createAppStore();
   const locale = pickLocale(new URLSearchParams(location.search).get('lang'));
   store.getState().setLocale(locale);
-  connectHub(store, surface, pickRoom(new URLSearchParams(location.search).get('room')));
+  const params = new URLSearchParams(location.search);
+  // The planner steers the clock, so its page carries the planner token (?token=).
+  connectHub(store, surface, pickRoom(params.get('room')), params.get('token') ?? undefined);
   render(
     <main style={{ font: '24px system-ui, sans-serif', padding: '3rem', color: '#eef3fb', background: '#05080f', minHeight: '100vh', boxSizing: 'border-box' }}>
       <h1>{translate(locale, 'app.title')}</h1>
