@@ -25,6 +25,8 @@ export interface BuildOptions {
   outDir: string;
   /** Keep SUMO's working folder here instead of a temporary one that is removed. */
   workDir?: string;
+  /** For the CLI's what-if command: the scenario to run instead of a build. */
+  scenarioFile?: string;
   signal?: AbortSignal;
 }
 

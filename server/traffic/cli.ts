@@ -1,12 +1,18 @@
 /**
  * npm run traffic -- build <city> [--start <ISO>] [--seed n] [--trips n] [--out <dir>] [--tiles <dir>] [--work <dir>]
- * Exit codes: 0 done, 1 the build failed (one `error:` line), 2 bad arguments.
+ * npm run traffic -- what-if <city> <scenario.json> [--start <ISO>] [--seed n] [--trips n] [--out <dir>] [--tiles <dir>]
+ * Exit codes: 0 done, 1 the build or what-if failed (one `error:` line), 2 bad arguments.
  */
 import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { buildTraffic, DEFAULT_START, type BuildOptions, type BuildSummary } from './build-traffic.js';
+import { buildTraffic, DEFAULT_START, localHourOf, type BuildOptions, type BuildSummary } from './build-traffic.js';
+import { kpiTable } from './kpi-table.js';
+import { saveScenario, validateScenario } from './scenario.js';
+import { loadTrafficCity } from './traffic-city.js';
+import { runWhatIf } from './what-if.js';
 
 /** Trips a day by default: the demo city's 24 h run takes about five minutes on two cores and its recording stays under 10 MB. */
 export const DEFAULT_TRIPS = 30_000;
@@ -18,7 +24,10 @@ export const USAGE = `usage: npm run traffic -- build <city> [--start <ISO>] [--
   --seed    demand and SUMO seed (default 1)
   --trips   vehicle trips over 24 hours (default ${DEFAULT_TRIPS})
   --out     recording folder (default tiles/recordings/<city>/traffic)
-  --work    keep SUMO's network, trips and outputs in this folder`;
+  --work    keep SUMO's network, trips and outputs in this folder
+       npm run traffic -- what-if <city> <scenario.json> [--start <ISO>] [--seed <n>] [--trips <n>] [--out <folder>] [--tiles <folder>]
+  re-simulates the scenario's window and its baseline (same --start, --seed and --trips as the build);
+  --out     where scenarios, results and recordings go (default tiles/recordings/<city>/what-if)`;
 
 /** Thrown for arguments that do not make a command (exit code 2). */
 export class UsageError extends Error {
@@ -55,9 +64,11 @@ export function parseTrafficArguments(argv: string[]): BuildOptions {
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('help');
   const [command, city, ...rest] = positionals;
-  if (command !== 'build') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
-  if (!city) throw new UsageError('build needs a city id');
-  if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+  if (command !== 'build' && command !== 'what-if') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
+  if (!city) throw new UsageError(`${command} needs a city id`);
+  if (command === 'what-if' && rest.length === 0) throw new UsageError('what-if needs a scenario JSON file');
+  if (command === 'what-if' && values.work) throw new UsageError('--work is for build only');
+  if (rest.length > (command === 'what-if' ? 1 : 0)) throw new UsageError(`unexpected argument '${rest[command === 'what-if' ? 1 : 0]}'`);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(city)) throw new UsageError(`city '${city}' must be lower-case letters, digits and dashes`);
   const start = values.start ?? DEFAULT_START;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(start) || !Number.isFinite(Date.parse(start))) {
@@ -70,10 +81,36 @@ export function parseTrafficArguments(argv: string[]): BuildOptions {
     start,
     seed: positiveInteger('seed', values.seed, 1, 2 ** 31 - 1),
     trips: positiveInteger('trips', values.trips, DEFAULT_TRIPS, 1_000_000),
-    outDir: values.out ?? join(tilesDir, 'recordings', city, 'traffic'),
+    outDir: values.out ?? join(tilesDir, 'recordings', city, command === 'build' ? 'traffic' : 'what-if'),
   };
   if (values.work) options.workDir = values.work;
+  if (command === 'what-if') options.scenarioFile = rest[0]!;
   return options;
+}
+
+/** Runs a what-if from a scenario file and prints the KPIs side by side. */
+async function whatIf(options: BuildOptions & { scenarioFile: string }): Promise<void> {
+  const city = await loadTrafficCity(options.tilesDir, options.city);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(options.scenarioFile, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read scenario '${options.scenarioFile}': ${(error as Error).message}`);
+  }
+  const dayStartMs = Date.parse(options.start);
+  const checked = validateScenario(raw, { edgeCount: city.graph.edges.from.length, dayStartMs, dayEndMs: dayStartMs + 86_400_000, placeIds: new Set(city.places.map((p) => p.properties.osm_id)) });
+  if (!checked.ok) throw new Error(`scenario '${options.scenarioFile}': ${checked.error}`);
+  await saveScenario(join(options.outDir, 'scenarios'), checked.scenario);
+  let lastTenth = -1;
+  const result = await runWhatIf(checked.scenario, city, { tilesDir: options.tilesDir, dir: options.outDir, dayStartMs, startHour: localHourOf(options.start), tripsPerDay: options.trips, seed: options.seed }, (p) => {
+    const tenth = Math.floor(p.fraction * 10);
+    if (tenth > lastTenth) {
+      lastTenth = tenth;
+      console.log(`  ${tenth * 10} % ${p.message}`);
+    }
+  });
+  console.log(`what-if '${checked.scenario.id}': recording ${result.recordingDir}, ${result.seconds.toFixed(0)} s`);
+  for (const line of kpiTable(result)) console.log(line);
 }
 
 /** The summary lines of a build. */
@@ -100,6 +137,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (options.scenarioFile !== undefined) {
+    try {
+      await whatIf({ ...options, scenarioFile: options.scenarioFile });
+      return 0;
+    } catch (error) {
+      console.error(`error: ${(error as Error).message.split('\n').join('\n  ')}`);
+      return 1;
+    }
   }
   let lastStage = '';
   let lastPercent = -1;

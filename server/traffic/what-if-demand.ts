@@ -14,9 +14,10 @@ export function edgeMidpoints(graph: Pick<RoadGraphFile, 'edges' | 'shape'>, cen
   });
 }
 
-/** The `count` candidate edges nearest to a point (local metres). */
-export function nearestCandidates(activity: EdgeActivity, midpoints: [number, number][], x: number, y: number, count: number): number[] {
+/** The `count` candidate edges nearest to a point (local metres), leaving out `excluded` ones (closed roads). */
+export function nearestCandidates(activity: EdgeActivity, midpoints: [number, number][], x: number, y: number, count: number, excluded: ReadonlySet<number> = new Set()): number[] {
   return activity.edges
+    .filter((edge) => !excluded.has(edge))
     .map((edge) => ({ edge, d: (midpoints[edge]![0] - x) ** 2 + (midpoints[edge]![1] - y) ** 2 }))
     .sort((a, b) => a.d - b.d)
     .slice(0, count)
@@ -52,7 +53,7 @@ export function moveOffClosures(trips: DemandTrip[], closed: ReadonlySet<number>
   const replacement = new Map<number, number>();
   const open = (edge: number): number => {
     if (!closed.has(edge)) return edge;
-    if (!replacement.has(edge)) replacement.set(edge, nearestCandidates(activity, midpoints, midpoints[edge]![0], midpoints[edge]![1], 1)[0]!);
+    if (!replacement.has(edge)) replacement.set(edge, nearestCandidates(activity, midpoints, midpoints[edge]![0], midpoints[edge]![1], 1, closed)[0]!);
     return replacement.get(edge)!;
   };
   return trips.map((trip) => ({ ...trip, from: open(trip.from), to: open(trip.to) })).filter((trip) => trip.from !== trip.to);

@@ -39,6 +39,8 @@ describe('a what-if on a small city', () => {
       name: 'A busier morning with a sale at the mall',
       window: { startMs: day + 8 * hour, endMs: day + 9 * hour },
       demandScale: 1.5,
+      // A busy middle edge, which trips also start and end on: they must move off it.
+      closures: [city.graph.edges.from.length >> 1],
       events: [{ placeOsmId: mall.properties.osm_id, startMs: day + 8 * hour, endMs: day + 9 * hour, extraTrips: 60 }],
     });
     const progress: WhatIfProgress[] = [];

@@ -82,7 +82,7 @@ export function scenarioDemand(scenario: Scenario, baseline: DemandTrip[], activ
   scenario.events.forEach((event, i) => {
     const place = event.placeOsmId === undefined ? undefined : city.places.find((p) => p.properties.osm_id === event.placeOsmId);
     const [x, y] = project(place?.lon ?? event.lon!, place?.lat ?? event.lat!);
-    const venue = nearestCandidates(activity, midpoints, x, y, 4);
+    const venue = nearestCandidates(activity, midpoints, x, y, 4, closed);
     trips.push(...eventTrips(activity, venue, event.extraTrips, (event.startMs - dayStartMs) / 1000, (event.endMs - dayStartMs) / 1000, seed + 100 + i, `event${i + 1}`));
   });
   return trips.sort((a, b) => a.depart - b.depart || (a.id < b.id ? -1 : 1));
