@@ -46,6 +46,16 @@ beforeAll(async () => {
   const writer = await RecordingWriter.create(path.join(dir, 'tiles/recordings/test-city/demo'), { city: 'test-city', source: 'test' });
   await writer.write(generateSyntheticCity(pack, { seed: 1, startMs: DAY, endMs: DAY + 3 * 3_600_000, tripsPerDay: 500, requestsPerDay: 200, utcOffsetHours: 8 }));
   await writer.close();
+  // Three days of hourly weather, the second one rainy, to lay under the replayed day.
+  const weather = await RecordingWriter.create(path.join(dir, 'tiles/recordings/test-city/weather'), { city: 'test-city', source: 'test', chunkMs: 86_400_000 });
+  const WEATHER_START = Date.parse('2014-06-20T00:00:00+08:00');
+  await weather.write(
+    Array.from({ length: 72 }, (_, h) => {
+      const t = WEATHER_START + h * 3_600_000;
+      return { op: 'upsert' as const, t, entity: { id: 'urn:ngsi-ld:WeatherObserved:test-city:station', type: 'WeatherObserved' as const, dateObserved: new Date(t).toISOString(), temperature: 25, precipitation: h >= 24 && h < 48 ? 6 : 0 } };
+    }),
+  );
+  await weather.close();
   await writeFile(path.join(dir, 'dist/index.html'), '<html>wall</html>');
   await writeFile(path.join(dir, 'dist/kiosk.html'), '<html>kiosk</html>');
   await writeFile(path.join(dir, 'secret.txt'), 'secret');
@@ -134,6 +144,27 @@ describe('hub', () => {
     expect(await heard).toMatchObject({ playing: false });
     expect((await operator.emitWithAck('clock:command', { rate: 'fast' } as never)).ok).toBe(false);
     expect(await kiosk.emitWithAck('clock:command', { playing: true })).toEqual({ ok: false, error: 'the kiosk role may not change the clock' });
+    operator.disconnect();
+    kiosk.disconnect();
+  });
+});
+
+describe('weather day', () => {
+  it('lets an operator lay another recorded day’s weather under the room, and refuses others and days out of range', async () => {
+    const operator = connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
+    const kiosk = connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
+    await operator.emitWithAck('feed:join', { room: 'weather-hall', role: 'operator', token: tokens.operator });
+    await kiosk.emitWithAck('feed:join', { room: 'weather-hall', role: 'kiosk' });
+    const snapshot = new Promise<{ entities: { type: string; dateObserved?: string; precipitation?: number }[] }>((resolve) => kiosk.once('feed:snapshot', resolve));
+    expect(await operator.emitWithAck('room:weather-day', { date: '2014-06-21' })).toEqual({ ok: true, date: '2014-06-21' });
+    const weather = (await snapshot).entities.find((e) => e.type === 'WeatherObserved')!;
+    expect(weather.dateObserved!.slice(0, 10) >= '2014-06-20').toBe(true); // the 21st, local time
+    expect(weather.precipitation).toBe(6);
+    expect(await kiosk.emitWithAck('room:weather-day', { date: '2014-06-21' })).toEqual({ ok: false, error: 'the kiosk role may not change the weather day' });
+    expect((await operator.emitWithAck('room:weather-day', { date: '2019-01-01' })).error).toMatch(/the weather series covers 2014-06-\d\d to 2014-06-2\d/);
+    expect((await operator.emitWithAck('room:weather-day', { date: 'tomorrow' })).ok).toBe(false);
+    const metrics = (await (await fetch(`${base}/metrics`)).json()) as { rooms: { name: string; weatherDay: string | null }[] };
+    expect(metrics.rooms.find((r) => r.name === 'weather-hall')!.weatherDay).toBe('2014-06-21');
     operator.disconnect();
     kiosk.disconnect();
   });

@@ -1,7 +1,7 @@
 /**
  * The city-pack command line:
  *   npm run city -- build <extract.osm> --name <id> [--out <folder>] [--title-zh <name>] [--title-en <name>]
- *                         [--source-datum <datum>] [--max-per-tile <n>] [--quiet]
+ *                         [--source-datum <datum>] [--time-zone <IANA zone>] [--max-per-tile <n>] [--quiet]
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { BuildError } from './builder/build-error.js';
 import { buildCity } from './builder/build-city.js';
 import { createProgress } from './builder/progress.js';
 
-const USAGE = 'usage: npm run city -- build <extract.osm> --name <id> [--out <folder>] [--title-zh <name>] [--title-en <name>] [--source-datum <datum>] [--max-per-tile <n>] [--quiet]';
+const USAGE = 'usage: npm run city -- build <extract.osm> --name <id> [--out <folder>] [--title-zh <name>] [--title-en <name>] [--source-datum <datum>] [--time-zone <IANA zone>] [--max-per-tile <n>] [--quiet]';
 const packsFolder = dirname(fileURLToPath(import.meta.url));
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
@@ -26,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
         'title-zh': { type: 'string' },
         'title-en': { type: 'string' },
         'source-datum': { type: 'string' },
+        'time-zone': { type: 'string' },
         'max-per-tile': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -58,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       outRoot: resolve(values.out ?? packsFolder),
       name: { ...(values['title-zh'] ? { zh: values['title-zh'] } : {}), ...(values['title-en'] ? { en: values['title-en'] } : {}) },
       ...(values['source-datum'] ? { sourceDatum: values['source-datum'] } : {}),
+      ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
       ...(maxPerTile ? { maxBuildingsPerTile: maxPerTile } : {}),
       progress: createProgress(values.quiet),
     });

@@ -3,10 +3,12 @@
  * live layer, the socket.io rooms over them, and the HTTP side (ingest, Open311, metrics).
  */
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Server } from 'socket.io';
 import { expandRouteTrip } from '../../src/city/route-trip.js';
+import { localDate, localMidnight } from '../../src/city/time-zone.js';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
 import { loadCityPack } from '../city/city-pack.js';
 import { handleIngest } from '../ingest/http-ingest.js';
@@ -16,7 +18,8 @@ import { handleOpen311 } from '../open311/open311-routes.js';
 import { LayeredSource } from '../sources/layered-source.js';
 import { LiveSource } from '../sources/live-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
-import { attachFeed } from './feed-hub.js';
+import { ShiftedSource } from '../sources/shifted-source.js';
+import { attachFeed, type RoomSource } from './feed-hub.js';
 import { FeedMetrics } from './metrics.js';
 
 /** The room surfaces join when they name none, and whose clock the Open311 endpoint reads. */
@@ -59,11 +62,41 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
   const live = new LiveSource();
   const replays = await Promise.all(config.recordings.map((dir) => ReplaySource.open(dir)));
   const source = new LayeredSource(replays, live);
+  const weatherIndex = config.recordings.findIndex((dir) => basename(dir) === 'weather');
+  const timeZone = pack.manifest.timeZone;
+  const roomSource = (): RoomSource => {
+    if (weatherIndex < 0) return { source };
+    // Each room sees the weather series through its own shift, so a hall can lay any recorded day under its replay.
+    const weather = new ShiftedSource(replays[weatherIndex]!);
+    const layers = replays.map((replay, i) => (i === weatherIndex ? weather : replay));
+    const primary = replays[0]!.span();
+    let day: string | null = null;
+    return {
+      source: new LayeredSource(layers, live),
+      weatherDay: () => day,
+      setWeatherDay: (date) => {
+        if (date === null) {
+          weather.shiftMs = 0;
+          day = null;
+          return null;
+        }
+        const target = localMidnight(date, timeZone);
+        const span = replays[weatherIndex]!.span();
+        if (target < span.startMs || target >= span.endMs) {
+          return `the weather series covers ${localDate(span.startMs, timeZone)} to ${localDate(span.endMs - 1, timeZone)}`;
+        }
+        weather.shiftMs = target - localMidnight(localDate(primary.startMs, timeZone), timeZone);
+        day = date;
+        return null;
+      },
+    };
+  };
   const metrics = new FeedMetrics();
   const feed = attachFeed(io, {
     logger: config.logger,
     metrics,
     source,
+    roomSource,
     origin: pack.manifest.centre,
     expandTrip: (trip) => expandRouteTrip(trip, pack.graph),
     tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
@@ -90,7 +123,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
         return true;
       }
       if (path === '/metrics') {
-        const rooms = [...feed.rooms].map(([name, entry]) => ({ name, members: entry.members, clock: entry.room.clock.snapshot() }));
+        const rooms = [...feed.rooms].map(([name, entry]) => ({ name, members: entry.members, clock: entry.room.clock.snapshot(), weatherDay: entry.roomSource.weatherDay?.() ?? null }));
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         response.end(JSON.stringify({ ...metrics.toJSON(), rooms, mqtt: mqtt?.stats ?? null }));
         return true;

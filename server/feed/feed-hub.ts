@@ -4,6 +4,7 @@
  * clock; kiosks send rate-limited visitor actions. Every rejected message gets an error reply.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import type { Server, Socket } from 'socket.io';
 import { clockCommandSchema, type ClockSync } from '../../src/protocol/clock.js';
 import {
@@ -26,6 +27,8 @@ export interface FeedHubDeps {
   logger: Logger;
   metrics: FeedMetrics;
   source: FeedSource;
+  /** A source of a room's own (e.g. with its own weather day); default: `source` for every room. */
+  roomSource?: (room: string) => RoomSource;
   /** The city's centre, origin of trajectory offsets. */
   origin: [number, number];
   /** Places trips given as graph edges along the roads. */
@@ -43,8 +46,17 @@ export interface FeedHubDeps {
   now?: () => number;
 }
 
+/** A room's view of the city, and what a privileged role may change about it. */
+export interface RoomSource {
+  source: FeedSource;
+  /** Lays the weather of a given local date (YYYY-MM-DD) under the room's day; null returns to the replayed day. Returns an error text or null. */
+  setWeatherDay?: (date: string | null) => string | null;
+  weatherDay?: () => string | null;
+}
+
 interface RoomEntry {
   room: Room;
+  roomSource: RoomSource;
   members: number;
   timer: NodeJS.Timeout | null;
   offClock: () => void;
@@ -57,7 +69,8 @@ interface FeedSocketData {
   limiter?: RateLimiter;
 }
 
-const KNOWN_EVENTS = new Set(['feed:join', 'clock:command', 'visitor:action', 'time:ping', 'hello']);
+const KNOWN_EVENTS = new Set(['feed:join', 'clock:command', 'room:weather-day', 'visitor:action', 'time:ping', 'hello']);
+const weatherDaySchema = z.object({ date: z.iso.date().nullable() }).strict();
 
 function tokenMatches(given: string | undefined, expected: string): boolean {
   if (!given || expected.length === 0) return false;
@@ -84,10 +97,11 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     const existing = rooms.get(name);
     if (existing) return existing;
     if (rooms.size >= (deps.maxRooms ?? 32)) return null;
-    const span = deps.source.span();
+    const roomSource = deps.roomSource?.(name) ?? { source: deps.source };
+    const span = roomSource.source.span();
     const clock = new CityClock({ startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(), rate: deps.rate ?? 1, playing: true, ...(deps.now ? { now: deps.now } : {}) });
     const room = new Room(
-      { name, source: deps.source, clock, origin: deps.origin, loop: true, ...(deps.expandTrip ? { expandTrip: deps.expandTrip } : {}) },
+      { name, source: roomSource.source, clock, origin: deps.origin, loop: true, ...(deps.expandTrip ? { expandTrip: deps.expandTrip } : {}) },
       {
         snapshot: (snapshot) => emitToRoom(name, 'feed:snapshot', snapshot),
         delta: (delta) => emitToRoom(name, 'feed:delta', delta),
@@ -97,7 +111,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     );
     room.start();
     const offClock = clock.onChange((sync: ClockSync) => emitToRoom(name, 'clock:sync', sync));
-    const entry: RoomEntry = { room, members: 0, timer: null, offClock };
+    const entry: RoomEntry = { room, roomSource, members: 0, timer: null, offClock };
     rooms.set(name, entry);
     return entry;
   };
@@ -179,6 +193,21 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
       const entry = rooms.get(data.room)!;
       const clock = entry.room.clock.apply(command.data);
       ack({ ok: true, clock });
+      void entry.room.tick();
+    });
+
+    socket.on('room:weather-day', (raw: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return reject('room:weather-day', 'room:weather-day needs an acknowledgement callback');
+      if (!data.room || !data.role) return reject('room:weather-day', 'join a room first', ack);
+      if (!PRIVILEGED_ROLES.includes(data.role)) return reject('room:weather-day', `the ${data.role} role may not change the weather day`, ack);
+      const request = weatherDaySchema.safeParse(raw);
+      if (!request.success) return reject('room:weather-day', 'invalid weather day: give { date: "YYYY-MM-DD" } or { date: null }', ack);
+      const entry = rooms.get(data.room)!;
+      if (!entry.roomSource.setWeatherDay) return reject('room:weather-day', 'this server has no weather series', ack);
+      const error = entry.roomSource.setWeatherDay(request.data.date);
+      if (error) return reject('room:weather-day', error, ack);
+      entry.room.resync();
+      ack({ ok: true, date: request.data.date });
       void entry.room.tick();
     });
 

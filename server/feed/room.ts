@@ -90,6 +90,12 @@ export class Room {
     return { room: this.options.name, t, entities: sortedEntities(world), trips: await this.tripWindow(t, sync) };
   }
 
+  /** Makes the next tick send the whole world again (after the room's view of the city changed). */
+  resync(): void {
+    this.sentRevision = -1;
+    this.window = null;
+  }
+
   /** Advances the room to its clock's instant; never runs twice at once. */
   tick(): Promise<void> {
     this.busy ??= this.advance().finally(() => (this.busy = null));

@@ -86,6 +86,8 @@ export const manifestSchema = z.object({
   /** [west, south, east, north] in degrees, WGS84. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   centre: lonLat,
+  /** IANA time zone of the city's local time (the clock, the daily profiles, the weather day). */
+  timeZone: z.string().min(1),
   crs: z.object({
     /** Coordinates in the pack: always WGS84 longitude/latitude, heights in metres above the ellipsoid surface. */
     coordinates: z.literal('EPSG:4326'),

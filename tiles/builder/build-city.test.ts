@@ -41,6 +41,7 @@ describe('buildCity on a small fixture', () => {
     const manifest = manifestSchema.parse(JSON.parse(pack.get('manifest.json')!.toString()));
     for (const file of Object.values(manifest.files)) expect(pack.has(file)).toBe(true);
     expect(manifest.name).toEqual({ zh: '网格镇', en: 'Grid Town' }); // from the place node, no name given
+    expect(manifest.timeZone).toBe('Etc/GMT-8'); // none given: a fixed offset from the longitude
     expect(manifest.counts).toMatchObject({ buildings: 14, roads: 8, graphNodes: 12, tiles: 1, places: 9 });
     expect(manifest.views.map((v) => v.id)).toEqual(['overview', 'skyline', 'landmark', 'waterfront', 'park', 'service-hall']);
     expect(manifest.views.find((v) => v.id === 'service-hall')!.name.zh).toBe('市民服务中心');

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { largestComponentShare } from '../../src/city/road-graph.js';
+import { isTimeZone, zoneForLongitude } from '../../src/city/time-zone.js';
 import { CITY_PACK_FORMAT, type CityManifest, type LocalizedName } from '../../src/protocol/city-pack.js';
 import { writePackAtomically, type PackFiles } from './atomic-output.js';
 import { BuildError } from './build-error.js';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   /** Folder that holds packs; the pack goes to `<outRoot>/<id>`. */
   outRoot: string;
   name?: Partial<LocalizedName>;
+  /** IANA time zone of the city; default a fixed-offset zone from its longitude. */
+  timeZone?: string;
   /** Datum the source is in, if not WGS84; recorded in the manifest, never applied. */
   sourceDatum?: string;
   maxBuildingsPerTile?: number;
@@ -63,6 +66,7 @@ export async function buildCity(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { progress } = options;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(options.id)) throw new BuildError(`city id '${options.id}' must be lower-case letters, digits and dashes`);
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw new BuildError(`'${options.timeZone}' is not an IANA time zone (e.g. Asia/Shanghai)`);
 
   progress.stage('read', 100);
   const doc = await readOsm(options.source, (done, total) => progress.update(Math.round((done / total) * 100)));
@@ -101,6 +105,7 @@ export async function buildCity(options: BuildOptions): Promise<BuildSummary> {
     name: displayName(doc, options.id, options.name),
     bbox: [west, south, east, north],
     centre: [frame.originLon, frame.originLat],
+    timeZone: options.timeZone ?? zoneForLongitude(frame.originLon),
     crs: {
       coordinates: 'EPSG:4326',
       sourceDatum: options.sourceDatum ?? 'WGS84',
