@@ -1,0 +1,135 @@
+/**
+ * Vehicles layer: every vehicle of the room's trajectory window drawn at the shared sim time, in one
+ * primitive and one draw. Each frame the positions are computed into one preallocated array
+ * (vehicle-positions.ts) and uploaded once; while the clock plays, renders are requested at most
+ * once per frame budget, and none while it is paused.
+ */
+import { simTimeAt } from '../../protocol/clock';
+import type { TripWindow } from '../../protocol/feed-wire';
+import type { AppStore } from '../../store/app-store';
+import { bindVisibility } from '../layer-binding';
+import type { LayerScene, LiveLayer } from '../live-layer';
+import { VehiclePointsPrimitive } from './vehicle-points-primitive';
+import { createVehicleFrame, vehiclesAt } from './vehicle-positions';
+
+/** Props of the vehicles layer. */
+export interface VehiclesLayerProps {
+  /** Most vehicles drawn at once; the buffers are sized for this once and never grow. */
+  capacity: number;
+  /** Height above the ellipsoid (m) the vehicles ride at (roads are drawn a little lower). */
+  height: number;
+  /** Shortest time between requested renders while vehicles move, ms (30 fps). */
+  frameBudgetMs: number;
+  /** Smallest and largest drawn vehicle, CSS px. */
+  minPixels: number;
+  maxPixels: number;
+}
+
+/** Defaults of the vehicles layer. */
+export const VEHICLES_LAYER_DEFAULTS: VehiclesLayerProps = { capacity: 65_536, height: 4, frameBudgetMs: 33, minPixels: 14, maxPixels: 48 };
+
+/** What a test or bench can read about the layer (set on `window.sandtableVehicles`). */
+export interface VehicleLayerStats {
+  /** Vehicles drawn in the last frame. */
+  count: number;
+  /** Trips in the current window, and the sim time span it covers (epoch ms). */
+  trips: number;
+  window: [number, number] | null;
+  /** Sim time of the last frame. */
+  t: number;
+  uploads: number;
+}
+
+/** Creates the vehicles layer. */
+export function createVehiclesLayer(props: Partial<VehiclesLayerProps> = {}): LiveLayer {
+  const options = { ...VEHICLES_LAYER_DEFAULTS, ...props };
+  const cleanups: (() => void)[] = [];
+
+  return {
+    name: 'vehicles',
+    async attach(scene: LayerScene, store: AppStore) {
+      const viewer = scene.viewer;
+      const frame = createVehicleFrame(options.capacity);
+      const primitive = new VehiclePointsPrimitive(options.capacity, {
+        origin: scene.pack.manifest.centre,
+        height: options.height,
+        minPixels: options.minPixels,
+        maxPixels: options.maxPixels,
+        radius: 10_000,
+      });
+      // The window's origin is the pack's centre (the server encodes windows around it); a window with
+      // another origin is shifted once when it arrives, so the per-frame loop stays a straight copy.
+      let window: TripWindow | null = null;
+      const adopt = (trips: TripWindow | null) => {
+        window = trips ? shiftToOrigin(trips, scene.pack.manifest.centre) : null;
+      };
+      adopt(store.getState().feed.trips);
+      let held = store.getState().feed.trips;
+      cleanups.push(
+        store.subscribe((state) => {
+          if (state.feed.trips === held) return;
+          held = state.feed.trips;
+          adopt(held);
+          viewer.scene.requestRender();
+        }),
+      );
+
+      const stats: VehicleLayerStats = { count: 0, trips: 0, window: null, t: 0, uploads: 0 };
+      (globalThis as { sandtableVehicles?: VehicleLayerStats }).sandtableVehicles = stats;
+      cleanups.push(() => delete (globalThis as { sandtableVehicles?: VehicleLayerStats }).sandtableVehicles);
+
+      cleanups.push(
+        viewer.scene.preRender.addEventListener(() => {
+          const { sync, serverOffsetMs } = store.getState().clock;
+          if (!window || !sync) {
+            frame.count = 0;
+          } else {
+            stats.t = simTimeAt(sync, Date.now(), serverOffsetMs);
+            vehiclesAt(window, stats.t, frame);
+          }
+          stats.trips = window?.ids.length ?? 0;
+          stats.window = window ? [window.t0, window.t1] : null;
+          primitive.setFrame(frame);
+          stats.count = frame.count;
+          stats.uploads = primitive.uploads;
+        }),
+      );
+
+      // Render on demand: frames while vehicles move, capped at the budget; nothing while paused.
+      const moving = () => {
+        const sync = store.getState().clock.sync;
+        return primitive.show && window !== null && window.ids.length > 0 && sync !== null && sync.playing && sync.rate !== 0;
+      };
+      const timer = setInterval(() => {
+        if (moving()) viewer.scene.requestRender();
+      }, options.frameBudgetMs);
+      cleanups.push(() => clearInterval(timer));
+
+      viewer.scene.primitives.add(primitive);
+      cleanups.push(() => viewer.scene.primitives.remove(primitive));
+      cleanups.push(
+        bindVisibility(store, 'vehicles', (visible) => {
+          primitive.show = visible;
+          viewer.scene.requestRender();
+        }),
+      );
+      store.getState().setLayerReady('vehicles', true);
+    },
+    dispose() {
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    },
+  };
+}
+
+/** A window re-expressed around `origin` (a copy only when the origins differ). */
+export function shiftToOrigin(window: TripWindow, origin: [number, number]): TripWindow {
+  const dx = window.origin[0] - origin[0];
+  const dy = window.origin[1] - origin[1];
+  if (dx === 0 && dy === 0) return window;
+  const positions = new Float32Array(window.positions.length);
+  for (let i = 0; i < positions.length; i += 2) {
+    positions[i] = window.positions[i]! + dx;
+    positions[i + 1] = window.positions[i + 1]! + dy;
+  }
+  return { ...window, origin, positions };
+}
