@@ -45,7 +45,12 @@ describe('the wall', () => {
   it('shows the HUD in Chinese by default: city name, clock, layers, attribution', async () => {
     await expect.poll(() => page.textContent('.city-title__name')).toBe('外滩–陆家嘴');
     expect(await page.textContent('[data-testid="clock"]')).toMatch(/\d{2}:\d{2}:\d{2}/);
-    expect(await page.locator('input[data-layer]').count()).toBe(4);
+    const layers = await page.locator('input[data-layer]').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-layer')));
+    expect(layers).toEqual(expect.arrayContaining(['ground', 'roads', 'buildings', 'places', 'service-requests']));
+    // Every layer is listed by its translated name, none by its raw registry name.
+    const labels = await page.locator('.layer-list__item span').allTextContents();
+    expect(labels).toHaveLength(layers.length);
+    for (const name of layers) expect(labels).not.toContain(name);
     expect(await page.textContent('.cesium-widget-credits')).toContain('OpenStreetMap');
   });
 
