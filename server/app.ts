@@ -50,7 +50,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     serverVersion: deps.serverVersion,
     health: () => ({ clients: hub.io.engine.clientsCount, feed: metrics ? 'running' : 'starting' }),
   };
-  const feedPaths = /^\/(ingest|metrics|open311\/)/;
+  const feedPaths = /^\/(ingest|metrics|open311\/|api\/route\b|api\/weather\/)/;
   const handleApi = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (feedPaths.test(request.url ?? '')) {
       const running = await feed.catch(() => null);

@@ -18,6 +18,9 @@ import { handleOpen311 } from '../open311/open311-routes.js';
 import { LayeredSource } from '../sources/layered-source.js';
 import { LiveSource } from '../sources/live-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
+import { createRouteGraph } from '../traffic/route-service.js';
+import { createRouteHandler } from '../traffic/route-routes.js';
+import { handleOutlook } from '../weather/outlook.js';
 import { ShiftedSource } from '../sources/shifted-source.js';
 import { attachFeed, type RoomSource } from './feed-hub.js';
 import { FeedMetrics } from './metrics.js';
@@ -114,10 +117,18 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     return [...world.entities.values()].filter((e): e is ServiceRequest => e.type === 'ServiceRequest');
   };
 
+  // The travel guide: sim time of a room (the default room before anyone joined it: where clocks start).
+  const roomTime = (name: string): number | null =>
+    feed.rooms.get(name)?.room.clock.snapshot().simTimeMs ?? (name === DEFAULT_ROOM ? (config.startMs ?? source.span()?.startMs ?? null) : null);
+  const weatherSource = replays.find((_, i) => /[\\/]weather[\\/]?$/.test(config.recordings[i]!)) ?? source;
+  const handleRoute = createRouteHandler({ route: createRouteGraph(pack.graph), source, roomTime });
+
   return {
     metrics,
     async handleHttp(request, response) {
       const path = (request.url ?? '/').split('?')[0]!;
+      if (path === '/api/route') return handleRoute(request, response);
+      if (path === '/api/weather/outlook') return handleOutlook(request, response, { source: weatherSource, roomTime });
       if (path === '/ingest') {
         await handleIngest(request, response, live, config.tokens.ingest);
         return true;

@@ -3,6 +3,7 @@ import { createBuildingsLayer } from './buildings/buildings-layer';
 import { createCongestionLayer } from './congestion/congestion-layer';
 import { createGroundLayer } from './ground/ground-layer';
 import { LayerRegistry } from './layer-registry';
+import { createParkingLayer } from './parking/parking-layer';
 import { createPlacesLayer } from './places/places-layer';
 import { createRoadsLayer } from './roads/roads-layer';
 import { createServiceRequestsLayer } from './service-requests/service-requests-layer';
@@ -17,5 +18,6 @@ export function createDefaultLayerRegistry(): LayerRegistry {
     .register('buildings', createBuildingsLayer)
     .register('vehicles', createVehiclesLayer)
     .register('places', createPlacesLayer)
-    .register('service-requests', createServiceRequestsLayer);
+    .register('service-requests', createServiceRequestsLayer)
+    .register('parking', createParkingLayer);
 }

@@ -1,0 +1,54 @@
+/** GET /api/route: the fastest route under the room's current traffic (route-service.ts). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TrafficFlowObserved } from '../../src/protocol/entities.js';
+import { routeQuerySchema, type RouteReply } from '../../src/protocol/guide.js';
+import type { FeedSource } from '../sources/feed-source.js';
+import { edgeTravelTimes, planRoute, type RouteGraph } from './route-service.js';
+
+/** What the route endpoint needs. */
+export interface RouteDeps {
+  route: RouteGraph;
+  source: FeedSource;
+  roomTime: (room: string) => number | null;
+}
+
+/** Travel times are recomputed at most once per sim minute: flows change every few sim minutes. */
+const CACHE_MS = 60_000;
+
+/** Creates the handler; answers GET /api/route, false for any other path. */
+export function createRouteHandler(deps: RouteDeps): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+  let cached: { minute: number; times: Float64Array } | null = null;
+  const timesAt = async (t: number): Promise<Float64Array> => {
+    const minute = Math.floor(t / CACHE_MS);
+    if (cached?.minute === minute) return cached.times;
+    const world = await deps.source.stateAt(t);
+    const flows = [...world.entities.values()].filter((e): e is TrafficFlowObserved => e.type === 'TrafficFlowObserved');
+    cached = { minute, times: edgeTravelTimes(deps.route.graph, flows) };
+    return cached.times;
+  };
+  return async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/api/route') return false;
+    const reply = (status: number, body: RouteReply) => {
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method !== 'GET') {
+      reply(405, { ok: false, error: 'use GET' });
+      return true;
+    }
+    const query = routeQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) {
+      reply(400, { ok: false, error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
+      return true;
+    }
+    const t = deps.roomTime(query.data.room);
+    if (t === null) {
+      reply(404, { ok: false, error: `no room "${query.data.room}"` });
+      return true;
+    }
+    const result = planRoute(deps.route, await timesAt(t), query.data.from, query.data.to, t);
+    reply(result.ok ? 200 : 422, result);
+    return true;
+  };
+}

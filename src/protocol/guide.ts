@@ -1,0 +1,65 @@
+/**
+ * The travel guide's HTTP API, shared by server and surfaces: the weather outlook ahead of the
+ * room's clock and the fastest route under current traffic. Queries are validated with zod.
+ */
+import { z } from 'zod';
+import { roomNameSchema } from './feed-wire.js';
+
+/** "lon,lat" in degrees. */
+export const lonLatParamSchema = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'a point is "lon,lat" in degrees')
+  .transform((text) => text.split(',').map(Number) as [number, number])
+  .refine(([lon, lat]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90, 'longitude within ±180°, latitude within ±90°');
+
+/** GET /api/weather/outlook?room=&hours= */
+export const outlookQuerySchema = z
+  .object({
+    room: roomNameSchema.default('main'),
+    hours: z.coerce.number().int().min(1).max(24).default(6),
+  })
+  .strict();
+export type OutlookQuery = z.infer<typeof outlookQuerySchema>;
+
+/** One hour of the outlook: the observation in force at `t` (fields of WeatherObserved). */
+export interface OutlookHour {
+  t: number;
+  temperature: number | null;
+  relativeHumidity: number | null;
+  windSpeed: number | null;
+  windDirection: number | null;
+  precipitation: number | null;
+  pm25: number | null;
+}
+
+/** The outlook reply. */
+export type OutlookReply = { ok: true; room: string; t: number; hours: OutlookHour[] } | { ok: false; error: string };
+
+/** GET /api/route?room=&from=lon,lat&to=lon,lat */
+export const routeQuerySchema = z
+  .object({
+    room: roomNameSchema.default('main'),
+    from: lonLatParamSchema,
+    to: lonLatParamSchema,
+  })
+  .strict();
+export type RouteQuery = z.infer<typeof routeQuerySchema>;
+
+/** A route: the path along the roads and its times under current traffic and in free flow. */
+export interface RouteFound {
+  ok: true;
+  /** Sim time whose traffic weighted the edges. */
+  t: number;
+  /** Graph nodes the two points snapped to. */
+  fromNode: number;
+  toNode: number;
+  edges: number[];
+  /** The path as [lon, lat] points. */
+  coordinates: [number, number][];
+  lengthM: number;
+  travelS: number;
+  freeFlowS: number;
+}
+
+/** The route reply. */
+export type RouteReply = RouteFound | { ok: false; error: string };
