@@ -6,6 +6,7 @@
  */
 import { mkdir, rename, rm, stat, readdir } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { FeedEvent, RouteTrip } from '../../src/protocol/feed.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { FlowEvents, readEdgeData } from './edge-data.js';
@@ -39,7 +40,7 @@ export interface RecordingSummary {
   bytes: number;
   /** Recording bytes ÷ trips: what one vehicle-trip costs, flows and parking included. */
   bytesPerTrip: number;
-  /** Bytes of the trip events alone ÷ trips, estimated from their share of the uncompressed size. */
+  /** The trip events alone as gzip NDJSON (the chunks' encoding) ÷ trips: what a trajectory costs. */
   tripBytesPerTrip: number;
 }
 
@@ -91,8 +92,7 @@ export async function sumoToRecording(input: RecordingInput): Promise<RecordingS
     if (hadPrevious) await rename(input.outDir, previous);
     await rename(temporary, input.outDir);
     if (hadPrevious) await rm(previous, { recursive: true, force: true });
-    const tripChars = tripEvents.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
-    const allChars = events.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+    const tripBytes = gzipSync(tripEvents.map((e) => JSON.stringify(e)).join('\n'), { level: 6 }).byteLength;
     return {
       dir: input.outDir,
       trips: trips.length,
@@ -100,7 +100,7 @@ export async function sumoToRecording(input: RecordingInput): Promise<RecordingS
       parkingEvents: parking.length,
       bytes,
       bytesPerTrip: trips.length === 0 ? 0 : bytes / trips.length,
-      tripBytesPerTrip: trips.length === 0 || allChars === 0 ? 0 : (bytes * tripChars) / allChars / trips.length,
+      tripBytesPerTrip: trips.length === 0 ? 0 : tripBytes / trips.length,
     };
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
