@@ -44,8 +44,9 @@ export class WhatIfJobs {
     this.run(scenario, this.city, { ...this.options, signal: controller.signal }, (progress) => {
       if (!controller.signal.aborted) update({ id, scenarioId: scenario.id, status: 'running', progress });
     })
-      .then((result) => update({ id, scenarioId: scenario.id, status: 'done', result }))
-      .catch((error: Error) => update({ id, scenarioId: scenario.id, status: controller.signal.aborted ? 'cancelled' : 'failed', error: error.message }))
+      // A run that slipped past its cancel between two checks is still reported cancelled.
+      .then((result) => update(controller.signal.aborted ? { id, scenarioId: scenario.id, status: 'cancelled', error: 'cancelled' } : { id, scenarioId: scenario.id, status: 'done', result }))
+      .catch((error: Error) => update({ id, scenarioId: scenario.id, status: controller.signal.aborted ? 'cancelled' : 'failed', error: controller.signal.aborted ? 'cancelled' : error.message }))
       .finally(() => this.controllers.delete(id));
     return { ok: true, id };
   }

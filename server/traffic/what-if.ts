@@ -113,6 +113,7 @@ export async function runWhatIf(scenario: Scenario, city: TrafficCity, options: 
       convertNetwork(city, dirs.scenario, options.signal, { closed, ...(scenario.weather ? { speedFactor: scenario.weather.speedFactor } : {}) }),
     ]);
 
+    options.signal?.throwIfAborted();
     onProgress({ stage: 'demand', fraction: 0.05, message: 'replaying the baseline demand for the window' });
     const activity = await cityActivity(options.tilesDir, city);
     const baseTrips = generateDemand(activity, { trips: options.tripsPerDay, seed: options.seed, startHour: options.startHour ?? 0, fromS: begin, toS });
@@ -144,10 +145,12 @@ export async function runWhatIf(scenario: Scenario, city: TrafficCity, options: 
       ? [await simulate('baseline', baseNet.netFile), await simulate('scenario', scenarioNet.netFile)]
       : await Promise.all([simulate('baseline', baseNet.netFile), simulate('scenario', scenarioNet.netFile)]);
 
+    options.signal?.throwIfAborted();
     onProgress({ stage: 'kpis', fraction: 0.9, message: 'computing KPIs' });
     const lengths = city.graph.edges.lengthM;
     const [baseKpis, scenarioKpis] = await Promise.all([windowKpis(baseRun, lengths, fromS, toS), windowKpis(scenarioRun, lengths, fromS, toS)]);
 
+    options.signal?.throwIfAborted();
     onProgress({ stage: 'recording', fraction: 0.95, message: 'writing the scenario recording' });
     const recordingDir = join(root, 'recording');
     await sumoToRecording({
@@ -170,6 +173,7 @@ export async function runWhatIf(scenario: Scenario, city: TrafficCity, options: 
       recordingDir,
       seconds: (performance.now() - started) / 1000,
     };
+    options.signal?.throwIfAborted();
     await writeFile(join(root, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
     onProgress({ stage: 'done', fraction: 1, message: 'done' });
     return result;
