@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_START } from '../server/traffic/build-traffic.js';
 import { DEFAULT_TRIPS } from '../server/traffic/cli.js';
 import { loadTrafficCity } from '../server/traffic/traffic-city.js';
-import { validateScenario } from '../server/traffic/scenario.js';
+import { scenarioContextOf, validateScenario } from '../server/traffic/scenario.js';
 import { runWhatIf } from '../server/traffic/what-if.js';
 import { kpiTable } from '../server/traffic/kpi-table.js';
 import { Recording } from '../server/recording/recording-reader.js';
@@ -37,7 +37,7 @@ const reverse = from.findIndex((f, e) => f === to[busiest] && to[e] === from[bus
 const closures = reverse >= 0 ? [busiest, reverse] : [busiest];
 const checked = validateScenario(
   { id: 'bench-resim', name: 'Busiest street segment closed in the morning peak', window, closures },
-  { edgeCount: city.graph.edges.from.length, dayStartMs: day, dayEndMs: day + 24 * hour, placeIds: new Set(city.places.map((p) => p.properties.osm_id)) },
+  scenarioContextOf(city, day),
 );
 if (!checked.ok) throw new Error(checked.error);
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildTraffic, DEFAULT_START, localHourOf, type BuildOptions, type BuildSummary } from './build-traffic.js';
 import { kpiTable } from './kpi-table.js';
-import { saveScenario, validateScenario } from './scenario.js';
+import { saveScenario, scenarioContextOf, validateScenario } from './scenario.js';
 import { loadTrafficCity } from './traffic-city.js';
 import { runWhatIf } from './what-if.js';
 
@@ -98,7 +98,7 @@ async function whatIf(options: BuildOptions & { scenarioFile: string }): Promise
     throw new Error(`cannot read scenario '${options.scenarioFile}': ${(error as Error).message}`);
   }
   const dayStartMs = Date.parse(options.start);
-  const checked = validateScenario(raw, { edgeCount: city.graph.edges.from.length, dayStartMs, dayEndMs: dayStartMs + 86_400_000, placeIds: new Set(city.places.map((p) => p.properties.osm_id)) });
+  const checked = validateScenario(raw, scenarioContextOf(city, dayStartMs));
   if (!checked.ok) throw new Error(`scenario '${options.scenarioFile}': ${checked.error}`);
   await saveScenario(join(options.outDir, 'scenarios'), checked.scenario);
   let lastTenth = -1;

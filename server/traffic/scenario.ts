@@ -60,6 +60,11 @@ export interface ScenarioContext {
   placeIds: ReadonlySet<string>;
 }
 
+/** The context of a city pack and its simulated day (24 hours from dayStartMs). */
+export function scenarioContextOf(city: { graph: { edges: { from: unknown[] } }; places: { properties: { osm_id: string } }[] }, dayStartMs: number): ScenarioContext {
+  return { edgeCount: city.graph.edges.from.length, dayStartMs, dayEndMs: dayStartMs + 86_400_000, placeIds: new Set(city.places.map((p) => p.properties.osm_id)) };
+}
+
 /** The result of a validation, as acknowledgements carry it. */
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Recording } from '../recording/recording-reader.js';
 import { buildGridTown } from './grid-town.test-helper.js';
-import { validateScenario } from './scenario.js';
+import { scenarioContextOf, validateScenario } from './scenario.js';
 import { loadTrafficCity, type TrafficCity } from './traffic-city.js';
 import { runWhatIf, type WhatIfProgress } from './what-if.js';
 import { WhatIfJobs } from './what-if-jobs.js';
@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 const scenarioOf = (raw: unknown) => {
-  const checked = validateScenario(raw, { edgeCount: city.graph.edges.from.length, dayStartMs: day, dayEndMs: day + 24 * hour, placeIds: new Set(city.places.map((p) => p.properties.osm_id)) });
+  const checked = validateScenario(raw, scenarioContextOf(city, day));
   if (!checked.ok) throw new Error(checked.error);
   return checked.scenario;
 };
