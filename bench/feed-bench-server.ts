@@ -1,6 +1,6 @@
 /**
  * The server side of bench/feed.bench.ts, in its own process so its CPU time is its own.
- *   tsx bench/feed-bench-server.ts ours|naive <recording dir> <rate>
+ *   tsx bench/feed-bench-server.ts ours|naive <rate> <recording dir>…
  * "ours": the real feed hub (msgpack, deltas, trajectory windows). "naive": every 250 ms, the full
  * world as JSON — every entity and every vehicle's position as an object — to every client.
  */
@@ -14,25 +14,34 @@ import { positionInWindow, encodeTripWindow } from '../src/protocol/feed-wire.js
 import { CityClock } from '../server/clock/city-clock.js';
 import { attachFeed } from '../server/feed/feed-hub.js';
 import { FeedMetrics } from '../server/feed/metrics.js';
+import { join } from 'node:path';
+import { expandRouteTrip } from '../src/city/route-trip.js';
+import type { SampledTrip, Trip } from '../src/protocol/feed.js';
+import { loadCityPack } from '../server/city/city-pack.js';
+import { LayeredSource } from '../server/sources/layered-source.js';
+import { LiveSource } from '../server/sources/live-source.js';
 import { ReplaySource } from '../server/sources/replay-source.js';
 
-const [mode, dir, rateText] = process.argv.slice(2);
+const [mode, rateText, ...dirs] = process.argv.slice(2);
 const rate = Number(rateText);
-const source = await ReplaySource.open(dir!);
+const pack = await loadCityPack(join(import.meta.dirname, '..', 'tiles'), 'shanghai-bund');
+const source = new LayeredSource(await Promise.all(dirs.map((dir) => ReplaySource.open(dir))), new LiveSource());
+const expandTrip = (trip: Trip): SampledTrip => ('times' in trip ? trip : expandRouteTrip(trip, pack.graph));
 const http = createServer();
-const origin: [number, number] = [121.5005, 31.2386];
+const origin = pack.manifest.centre;
+const span = source.span()!;
 
 if (mode === 'ours') {
   const io = new Server(http, { parser: msgpackParser, serveClient: false });
-  attachFeed(io, { logger: pino({ level: 'silent' }), metrics: new FeedMetrics(), source, origin, tokens: { operator: 'x', planner: 'y' }, rate, startMs: source.span().startMs + 7 * 3_600_000 });
+  attachFeed(io, { logger: pino({ level: 'silent' }), metrics: new FeedMetrics(), source, origin, expandTrip, tokens: { operator: 'x', planner: 'y' }, rate, startMs: span.startMs + 7 * 3_600_000 });
 } else {
   const io = new Server(http, { serveClient: false });
-  const clock = new CityClock({ startSimTimeMs: source.span().startMs + 7 * 3_600_000, rate, playing: true });
+  const clock = new CityClock({ startSimTimeMs: span.startMs + 7 * 3_600_000, rate, playing: true });
   io.on('connection', (socket) => socket.on('feed:join', (_request: unknown, ack: (reply: unknown) => void) => ack({ ok: true, clock: clock.snapshot() })));
   setInterval(async () => {
     const t = simTimeAt(clock.snapshot(), Date.now());
     const world = await source.stateAt(t);
-    const trips = [...world.trips.values()].filter((trip) => 'times' in trip);
+    const trips = [...world.trips.values()].map(expandTrip);
     const window = encodeTripWindow(trips, t, t, origin);
     const vehicles = trips.map((trip, i) => ({ id: trip.id, category: trip.category, position: positionInWindow(window, i, t) }));
     io.emit('state', { sentAt: Date.now(), t, entities: [...world.entities.values()], vehicles });

@@ -19,7 +19,10 @@ const { values } = parseArgs({ options: { clients: { type: 'string', default: '2
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
-const recordingDir = join(import.meta.dirname, '..', 'tiles', 'recordings', 'shanghai-bund', 'demo');
+const recordings = join(import.meta.dirname, '..', 'tiles', 'recordings', 'shanghai-bund');
+// The city's day as the wall replays it: the 12345 cases and the SUMO traffic (trips, flows, parking).
+const dayDirs = ['demo', 'traffic'].map((name) => join(recordings, name));
+const recordingDir = join(recordings, 'traffic');
 
 interface Result {
   p50: number;
@@ -31,7 +34,7 @@ interface Result {
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
 async function run(mode: 'ours' | 'naive'): Promise<Result> {
-  const child = fork(join(import.meta.dirname, 'feed-bench-server.ts'), [mode, recordingDir, String(rate)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(import.meta.dirname, 'feed-bench-server.ts'), [mode, String(rate), ...dayDirs], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { port } = await new Promise<{ port: number }>((ok) => child.once('message', (m) => ok(m as { port: number })));
   const sockets: Socket[] = [];
   const lags: number[] = [];
@@ -89,7 +92,7 @@ async function run(mode: 'ours' | 'naive'): Promise<Result> {
 const ours = await run('ours');
 const naive = await run('naive');
 const row = (name: string, r: Result) => `  ${name.padEnd(28)} lag p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  server CPU ${r.cpuPercent.toFixed(1).padStart(5)} %  ${(r.bytesPerClientPerSecond / 1024).toFixed(2).padStart(8)} KiB/client/s`;
-console.log(`feed, ${clients} clients on loopback, demo recording at ${rate}×, ${seconds} s each`);
+console.log(`feed, ${clients} clients on loopback, the demo day (cases + SUMO traffic) at ${rate}× from 07:00, ${seconds} s each`);
 console.log(row('ours (msgpack, deltas)', ours));
 console.log(row('naive (JSON full state)', naive));
 console.log(`  ratios naive/ours: bytes ${(naive.bytesPerClientPerSecond / ours.bytesPerClientPerSecond).toFixed(1)}×, CPU ${(naive.cpuPercent / ours.cpuPercent).toFixed(1)}×, lag p99 ${(naive.p99 / ours.p99).toFixed(1)}×`);

@@ -22,6 +22,11 @@ import { createRouteGraph } from '../traffic/route-service.js';
 import { createRouteHandler } from '../traffic/route-routes.js';
 import { handleOutlook } from '../weather/outlook.js';
 import { ShiftedSource } from '../sources/shifted-source.js';
+import { attachPlanner } from '../planner/planner-hub.js';
+import { plannerRoomSource } from '../planner/planner-room-source.js';
+import { DEFAULT_START, localHourOf } from '../traffic/build-traffic.js';
+import { DEFAULT_TRIPS } from '../traffic/cli.js';
+import { loadTrafficCity, type TrafficCity } from '../traffic/traffic-city.js';
 import { attachFeed, type RoomSource } from './feed-hub.js';
 import { FeedMetrics } from './metrics.js';
 
@@ -37,6 +42,8 @@ export interface CityFeedConfig {
   tokens: { operator: string; planner: string; ingest: string };
   open311ApiKey?: string;
   mqtt?: { url: string; topic: string };
+  /** Where the planner's scenarios, results and recordings go (default tiles/recordings/<city>/scenarios). */
+  scenariosDir?: string;
   rate: number;
   /** Where rooms' clocks start; default the first recording's start. */
   startMs?: number;
@@ -53,9 +60,9 @@ export interface CityFeed {
   close(): Promise<void>;
 }
 
-/** The default recordings of a city: its day (demo) and its weather, where present. */
+/** The default recordings of a city: its day (demo: the 12345 cases), its weather and its traffic, where present. */
 export function defaultRecordings(tilesDir: string, city: string): string[] {
-  return ['demo', 'weather'].map((name) => join(tilesDir, 'recordings', city, name)).filter((dir) => existsSync(join(dir, 'recording.json')));
+  return ['demo', 'weather', 'traffic'].map((name) => join(tilesDir, 'recordings', city, name)).filter((dir) => existsSync(join(dir, 'recording.json')));
 }
 
 /** Opens the recordings, attaches the rooms to `io` and returns the HTTP handler. */
@@ -67,15 +74,17 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
   const source = new LayeredSource(replays, live);
   const weatherIndex = config.recordings.findIndex((dir) => basename(dir) === 'weather');
   const timeZone = pack.manifest.timeZone;
+  const trafficIndex = config.recordings.findIndex((dir) => basename(dir) === 'traffic');
   const roomSource = (): RoomSource => {
-    if (weatherIndex < 0) return { source };
+    // Every room gets its own planner controls: the traffic flip and the weather override.
+    if (weatherIndex < 0) return plannerRoomSource(replays, trafficIndex, live, pack.manifest.centre);
     // Each room sees the weather series through its own shift, so a hall can lay any recorded day under its replay.
     const weather = new ShiftedSource(replays[weatherIndex]!);
     const layers = replays.map((replay, i) => (i === weatherIndex ? weather : replay));
     const primary = replays[0]!.span();
     let day: string | null = null;
     return {
-      source: new LayeredSource(layers, live),
+      ...plannerRoomSource(layers, trafficIndex, live, pack.manifest.centre),
       weatherDay: () => day,
       setWeatherDay: (date) => {
         if (date === null) {
@@ -107,6 +116,19 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     ...(config.startMs !== undefined ? { startMs: config.startMs } : {}),
     ...(config.tickMs !== undefined ? { tickMs: config.tickMs } : {}),
     ...(config.clockSyncMs !== undefined ? { clockSyncMs: config.clockSyncMs } : {}),
+  });
+  let trafficCity: Promise<TrafficCity> | null = null;
+  const dayStartMs = trafficIndex >= 0 ? replays[trafficIndex]!.span().startMs : Date.parse(DEFAULT_START);
+  const planner = attachPlanner(io, {
+    logger: config.logger,
+    rooms: feed.rooms,
+    emitToRoom: feed.emitToRoom,
+    pack,
+    loadCity: () => (trafficCity ??= loadTrafficCity(config.tilesDir, config.city)),
+    dir: config.scenariosDir ?? join(config.tilesDir, 'recordings', config.city, 'scenarios'),
+    // As the demo day's traffic was built (npm run traffic -- build: 30 000 trips, seed 1, from local midnight).
+    whatIf: { tilesDir: config.tilesDir, dayStartMs, startHour: localHourOf(DEFAULT_START), tripsPerDay: DEFAULT_TRIPS, seed: 1 },
+    baselineTraffic: trafficIndex >= 0 ? replays[trafficIndex]! : null,
   });
   const mqtt = config.mqtt ? startMqttIngest(config.mqtt, live, config.logger) : null;
 
@@ -151,6 +173,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
       });
     },
     async close() {
+      planner.stop();
       feed.stop();
       await mqtt?.close();
       await source.close();

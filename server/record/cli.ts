@@ -1,6 +1,6 @@
 /**
  * Writes a recording from any source:
- *   npm run record -- --from synthetic --city <id> --start <ISO time> --hours <n> --out <dir> [--seed n] [--trips-per-day n] [--requests-per-day n] [--utc-offset h]
+ *   npm run record -- --from synthetic --city <id> --start <ISO time> --hours <n> --out <dir> [--seed n] [--parts requests,parking,trips] [--trips-per-day n] [--requests-per-day n] [--utc-offset h]
  *   npm run record -- --from replay:<dir> --start <ISO time> --hours <n> --out <dir>
  *   npm run record -- --from live --minutes <n> --out <dir> --city <id> [--port p] [--token t] [--mqtt <url> --topic <topic>]
  * The recording is written into a temporary folder and moved into place only when complete.
@@ -18,7 +18,7 @@ import { startMqttIngest } from '../ingest/mqtt-ingest.js';
 import { Recording } from '../recording/recording-reader.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { LiveSource } from '../sources/live-source.js';
-import { generateSyntheticCity } from '../synthetic/synthetic-city.js';
+import { generateSyntheticCity, SYNTHETIC_PARTS, type SyntheticPart } from '../synthetic/synthetic-city.js';
 
 const USAGE = `usage: npm run record -- --from synthetic|replay:<dir>|live --out <dir> [options]; see server/record/cli.ts`;
 const tilesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tiles');
@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
         from: { type: 'string' }, out: { type: 'string' }, city: { type: 'string' }, start: { type: 'string' },
         hours: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' }, 'trips-per-day': { type: 'string' },
         'requests-per-day': { type: 'string' }, 'utc-offset': { type: 'string' }, 'chunk-minutes': { type: 'string' },
-        port: { type: 'string' }, token: { type: 'string' }, mqtt: { type: 'string' }, topic: { type: 'string' },
+        port: { type: 'string' }, token: { type: 'string' }, mqtt: { type: 'string' }, topic: { type: 'string' }, parts: { type: 'string' },
       },
     });
     if (!values.from || !values.out) throw new UsageError('--from and --out are required');
@@ -71,14 +71,18 @@ export async function main(argv: string[]): Promise<number> {
       const hours = positiveNumber(values.hours, 'hours');
       const seed = Math.round(positiveNumber(values.seed, 'seed', 1));
       const pack = await loadCityPack(tilesDir, city);
+      const parts = (values.parts ?? SYNTHETIC_PARTS.join(',')).split(',').map((p) => p.trim());
+      const unknownPart = parts.find((p) => !(SYNTHETIC_PARTS as readonly string[]).includes(p));
+      if (unknownPart !== undefined) throw new UsageError(`--parts takes ${SYNTHETIC_PARTS.join(', ')}, not '${unknownPart}'`);
       const options = {
+        parts: parts as SyntheticPart[],
         seed, startMs, endMs: startMs + hours * 3_600_000,
         tripsPerDay: positiveNumber(values['trips-per-day'], 'trips-per-day', 8000),
         requestsPerDay: positiveNumber(values['requests-per-day'], 'requests-per-day', 240),
         utcOffsetHours: Number(values['utc-offset'] ?? 8),
       };
       events = [generateSyntheticCity(pack, options)];
-      source = `synthetic seed=${seed} trips/day=${options.tripsPerDay} requests/day=${options.requestsPerDay}`;
+      source = `synthetic seed=${seed} parts=${parts.join('+')} trips/day=${options.tripsPerDay} requests/day=${options.requestsPerDay}`;
     } else if (values.from.startsWith('replay:')) {
       const recording = await Recording.open(resolve(values.from.slice('replay:'.length)));
       const startMs = instant(values.start);

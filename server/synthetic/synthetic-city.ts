@@ -6,8 +6,14 @@ import { generateParking } from './parking.js';
 import { SeededRandom } from './seeded-random.js';
 import { generateServiceRequests } from './service-requests.js';
 
+/** What a synthetic day can hold. */
+export const SYNTHETIC_PARTS = ['requests', 'parking', 'trips'] as const;
+export type SyntheticPart = (typeof SYNTHETIC_PARTS)[number];
+
 /** How much happens in a synthetic day. */
 export interface SyntheticOptions {
+  /** Which generators run (default all): a city with a SUMO traffic recording takes only the requests. */
+  parts?: readonly SyntheticPart[];
   seed: number;
   startMs: number;
   endMs: number;
@@ -21,11 +27,12 @@ export interface SyntheticOptions {
 export function generateSyntheticCity(pack: CityPack, options: SyntheticOptions): FeedEvent[] {
   const city = pack.manifest.id;
   const { startMs, endMs, utcOffsetHours } = options;
+  const parts = new Set(options.parts ?? SYNTHETIC_PARTS);
   // Each generator draws from its own stream, so changing one leaves the others as they were.
   const events = [
-    ...generateServiceRequests(new SeededRandom(options.seed * 3 + 1), pack.graph, city, startMs, endMs, options.requestsPerDay, utcOffsetHours),
-    ...generateParking(new SeededRandom(options.seed * 3 + 2), pack.places, city, startMs, endMs, utcOffsetHours),
-    ...generateCarTrips(new SeededRandom(options.seed * 3 + 3), pack.graph, pack.places, startMs, endMs, options.tripsPerDay, utcOffsetHours),
+    ...(parts.has('requests') ? generateServiceRequests(new SeededRandom(options.seed * 3 + 1), pack.graph, city, startMs, endMs, options.requestsPerDay, utcOffsetHours) : []),
+    ...(parts.has('parking') ? generateParking(new SeededRandom(options.seed * 3 + 2), pack.places, city, startMs, endMs, utcOffsetHours) : []),
+    ...(parts.has('trips') ? generateCarTrips(new SeededRandom(options.seed * 3 + 3), pack.graph, pack.places, startMs, endMs, options.tripsPerDay, utcOffsetHours) : []),
   ];
   return events
     .filter((event) => event.t < endMs)
