@@ -28,6 +28,8 @@ const envSchema = z.object({
   /** An MQTT broker to take live entities from, e.g. mqtt://127.0.0.1:1883, and its topic. */
   MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'an mqtt:// or mqtts:// URL').optional(),
   MQTT_TOPIC: z.string().min(1).optional(),
+  /** Where the planner's scenarios, results and recordings go; default tiles/recordings/<city>/scenarios. */
+  SCENARIOS_DIR: z.string().min(1).optional(),
   /** How often (ms) the hub re-broadcasts the clock so late drift stays small. */
   CLOCK_SYNC_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +52,8 @@ export interface ServerConfig {
   generatedTokens: string[];
   open311ApiKey: string | undefined;
   mqtt: { url: string; topic: string } | undefined;
+  /** Undefined: tiles/recordings/<city>/scenarios. */
+  scenariosDir: string | undefined;
   clockSyncMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     generatedTokens: (['OPERATOR_TOKEN', 'PLANNER_TOKEN', 'INGEST_TOKEN'] as const).filter((name) => e[name] === undefined),
     open311ApiKey: e.OPEN311_API_KEY,
     mqtt: e.MQTT_URL ? { url: e.MQTT_URL, topic: e.MQTT_TOPIC ?? `sandtable/${e.CITY}/ingest` } : undefined,
+    scenariosDir: e.SCENARIOS_DIR === undefined ? undefined : path.resolve(cwd, e.SCENARIOS_DIR),
     clockSyncMs: e.CLOCK_SYNC_MS,
     logLevel: e.LOG_LEVEL,
   };
@@ -90,5 +95,6 @@ export function feedOptions(config: ServerConfig) {
     ...(config.clockStartMs !== undefined ? { startMs: config.clockStartMs } : {}),
     ...(config.open311ApiKey ? { open311ApiKey: config.open311ApiKey } : {}),
     ...(config.mqtt ? { mqtt: config.mqtt } : {}),
+    ...(config.scenariosDir ? { scenariosDir: config.scenariosDir } : {}),
   };
 }

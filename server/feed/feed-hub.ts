@@ -17,6 +17,7 @@ import {
 import type { RouteTrip, SampledTrip } from '../../src/protocol/feed.js';
 import { CityClock } from '../clock/city-clock.js';
 import type { Logger } from '../logger.js';
+import type { PlannerRoomControls } from '../planner/planner-room-source.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import type { FeedMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -52,9 +53,12 @@ export interface RoomSource {
   /** Lays the weather of a given local date (YYYY-MM-DD) under the room's day; null returns to the replayed day. Returns an error text or null. */
   setWeatherDay?: (date: string | null) => string | null;
   weatherDay?: () => string | null;
+  /** The room's planner controls: the traffic view and the weather override (server/planner/). */
+  planner?: PlannerRoomControls;
 }
 
-interface RoomEntry {
+/** A room the feed runs, with its source. */
+export interface RoomEntry {
   room: Room;
   roomSource: RoomSource;
   members: number;
@@ -69,7 +73,11 @@ interface FeedSocketData {
   limiter?: RateLimiter;
 }
 
-const KNOWN_EVENTS = new Set(['feed:join', 'clock:command', 'room:weather-day', 'visitor:action', 'time:ping', 'hello']);
+const KNOWN_EVENTS = new Set([
+  'feed:join', 'clock:command', 'room:weather-day', 'visitor:action', 'time:ping', 'hello',
+  // The planner's (server/planner/planner-hub.ts).
+  'scenario:run', 'scenario:cancel', 'scenario:list', 'scenario:load', 'room:traffic-view', 'room:weather-override', 'planner:state',
+]);
 const weatherDaySchema = z.object({ date: z.iso.date().nullable() }).strict();
 
 function tokenMatches(given: string | undefined, expected: string): boolean {
@@ -82,7 +90,7 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
 /** Attaches the feed to a socket.io server; returns the rooms and a stop function. */
 // socket.io's event maps are merged by the caller; the feed only relies on the events it names.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): { rooms: Map<string, RoomEntry>; stop: () => void } {
+export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): { rooms: Map<string, RoomEntry>; emitToRoom: (name: string, event: string, payload: unknown) => void; stop: () => void } {
   const rooms = new Map<string, RoomEntry>();
   const tickMs = deps.tickMs ?? 250;
   const channel = (name: string): string => `room:${name}`;
@@ -227,6 +235,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
 
   return {
     rooms,
+    emitToRoom,
     stop: () => {
       for (const entry of rooms.values()) {
         if (entry.timer) clearInterval(entry.timer);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ClockCommand, ClockSync } from './clock';
 import type { FeedClientEvents, FeedServerEvents } from './feed-wire';
+import type { PlannerClientEvents, PlannerServerEvents } from './planner-wire';
 
 /** Surfaces that connect to the hub; each joins a room of its name. */
 export const SURFACES = ['wall', 'kiosk', 'planner'] as const;
@@ -27,12 +28,12 @@ export interface Welcome {
 }
 
 /** Events the server emits. */
-export interface ServerEvents extends FeedServerEvents {
+export interface ServerEvents extends FeedServerEvents, PlannerServerEvents {
   'clock:sync': (sync: ClockSync) => void;
 }
 
 /** Events clients emit; every one takes an acknowledgement callback. */
-export interface ClientEvents extends FeedClientEvents {
+export interface ClientEvents extends FeedClientEvents, PlannerClientEvents {
   hello: (hello: Hello, ack: (reply: Ack<{ welcome: Welcome }>) => void) => void;
   'clock:command': (command: ClockCommand, ack: (reply: Ack<{ clock: ClockSync }>) => void) => void;
   /** Round-trip time probe used to estimate the server clock offset. */

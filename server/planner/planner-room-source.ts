@@ -1,0 +1,82 @@
+/**
+ * A room's source with the planner's two overrides built in: the traffic layer seen through a
+ * window override (a what-if's recording inside its window), and the whole room's weather through
+ * another (a preset inside the planner's window).
+ */
+import type { FeedEvent, WorldState } from '../../src/protocol/feed.js';
+import type { PlannerStateWire, WeatherOverride } from '../../src/protocol/planner-wire.js';
+import type { FeedSource } from '../sources/feed-source.js';
+import { LayeredSource } from '../sources/layered-source.js';
+import type { LiveSource } from '../sources/live-source.js';
+import { isWeatherId, PresetWeatherSource } from './weather-presets.js';
+import { WindowOverrideSource } from './window-override-source.js';
+
+/** Entities a what-if's recording replaces inside its window: the road flows (its recording has no parking lots). */
+export const isTrafficFlowId = (id: string): boolean => id.includes(':TrafficFlowObserved:');
+
+/** A source with nothing in it: stands in for a missing traffic layer, so a scenario can still be shown. */
+class EmptySource implements FeedSource {
+  readonly kind = 'replay' as const;
+  span(): null {
+    return null;
+  }
+  async stateAt(t: number): Promise<WorldState> {
+    return { t, entities: new Map(), trips: new Map() };
+  }
+  async eventsBetween(): Promise<FeedEvent[]> {
+    return [];
+  }
+  async close(): Promise<void> {}
+}
+
+/** The traffic view a room is set to: a scenario, its window and its recording. */
+export interface TrafficView {
+  scenarioId: string;
+  window: { startMs: number; endMs: number };
+  recording: FeedSource;
+}
+
+/** What the planner changes about one room. */
+export class PlannerRoomControls {
+  private view: TrafficView | null = null;
+  private weatherOverride: WeatherOverride | null = null;
+
+  constructor(
+    readonly traffic: WindowOverrideSource,
+    readonly weather: WindowOverrideSource,
+    /** The room's world beneath the weather override: the stations a preset restates. */
+    private readonly beneathWeather: FeedSource,
+    private readonly centre?: [number, number],
+  ) {}
+
+  /** Shows a scenario's recording inside its window (null: the baseline everywhere). */
+  setTrafficView(view: TrafficView | null): void {
+    this.traffic.setOverride(view && { source: view.recording, startMs: view.window.startMs, endMs: view.window.endMs });
+    this.view = view;
+  }
+
+  /** Lays a weather preset over a window (null: the room's own weather again). */
+  setWeatherOverride(override: WeatherOverride | null): void {
+    this.weather.setOverride(override && { source: new PresetWeatherSource(this.beneathWeather, override.preset, override.startMs, this.centre), startMs: override.startMs, endMs: override.endMs });
+    this.weatherOverride = override;
+  }
+
+  /** The weather override in force, or null. */
+  get weatherPreset(): WeatherOverride | null {
+    return this.weatherOverride;
+  }
+
+  /** The room's planner state on the wire (without the job, which is the server's). */
+  state(): Omit<PlannerStateWire, 'job'> {
+    return { trafficView: this.view && { scenarioId: this.view.scenarioId, window: this.view.window }, weatherOverride: this.weatherOverride };
+  }
+}
+
+/** Builds a room's source over its layers: the traffic layer (by index; -1 when there is none) wrapped for the flip, the whole wrapped for weather. */
+export function plannerRoomSource(layers: FeedSource[], trafficIndex: number, live: LiveSource, centre?: [number, number]): { source: FeedSource; planner: PlannerRoomControls } {
+  const traffic = new WindowOverrideSource(trafficIndex >= 0 ? layers[trafficIndex]! : new EmptySource(), { replaces: isTrafficFlowId, trips: true });
+  const wrapped = trafficIndex >= 0 ? layers.map((layer, i) => (i === trafficIndex ? traffic : layer)) : [...layers, traffic];
+  const layered = new LayeredSource(wrapped, live);
+  const weather = new WindowOverrideSource(layered, { replaces: isWeatherId, trips: false });
+  return { source: weather, planner: new PlannerRoomControls(traffic, weather, layered, centre) };
+}
