@@ -4,12 +4,13 @@ import { createCameraSlice, type CameraSlice } from './camera-slice';
 import { createClockSlice, type ClockSlice } from './clock-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createFeedSlice, type FeedSlice } from './feed-slice';
+import { createGuideSlice, type GuideSlice } from './guide-slice';
 import { createLayersSlice, type LayersSlice } from './layers-slice';
 import { createLocaleSlice, type LocaleSlice } from './locale-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 /** The whole app state. */
-export type AppState = ClockSlice & LayersSlice & SelectionSlice & CameraSlice & ConnectionSlice & LocaleSlice & FeedSlice;
+export type AppState = ClockSlice & LayersSlice & SelectionSlice & CameraSlice & ConnectionSlice & LocaleSlice & FeedSlice & GuideSlice;
 
 /** The store type passed to layers, scene code and UI. */
 export type AppStore = StoreApi<AppState>;
@@ -24,5 +25,6 @@ export function createAppStore(): AppStore {
     ...createConnectionSlice(...args),
     ...createLocaleSlice(...args),
     ...createFeedSlice(...args),
+    ...createGuideSlice(...args),
   }));
 }

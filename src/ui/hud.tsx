@@ -2,10 +2,12 @@
 import { BuildingInfo } from './building-info';
 import { CityTitle } from './city-title';
 import { ClockPanel } from './clock-panel';
+import { GuidePanel } from './guide-panel';
 import { HudContext, type HudDeps } from './hud-context';
 import { LayerList } from './layer-list';
 import { LocaleToggle } from './locale-toggle';
 import { StatusBadges } from './status-badges';
+import { TrafficLegend } from './traffic-legend';
 import { UseLegend } from './use-legend';
 import { ViewList } from './view-list';
 
@@ -17,6 +19,7 @@ export function Hud(props: HudDeps) {
         <header class="hud__top-left">
           <CityTitle />
           <ClockPanel />
+          <GuidePanel />
         </header>
         <StatusBadges />
         <aside class="hud__right">
@@ -26,6 +29,7 @@ export function Hud(props: HudDeps) {
         </aside>
         <footer class="hud__bottom-left">
           <BuildingInfo />
+          <TrafficLegend />
           <UseLegend />
         </footer>
       </div>

@@ -20,7 +20,8 @@ export interface ParkingLayerProps {
   heights: [number, number, number];
   /** Fonts of the three levels; CJK fonts first. */
   fonts: [string, string, string];
-  /** Level-3 signs show from this distance (m) in, so the far view stays readable. */
+  /** Level-2 and level-3 signs show from these distances (m) in, so the overview stays readable. */
+  level2Range: number;
   level3Range: number;
   /** Colour of the guidance sign panels (Chinese road guidance signs are blue). */
   signColour: string;
@@ -32,7 +33,8 @@ const CJK = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsof
 export const PARKING_LAYER_DEFAULTS: ParkingLayerProps = {
   heights: [60, 35, 25],
   fonts: [`700 24px ${CJK}`, `600 18px ${CJK}`, `700 17px ${CJK}`],
-  level3Range: 9000,
+  level2Range: 3200,
+  level3Range: 2800,
   signColour: '#1d4ed8',
 };
 
@@ -89,7 +91,7 @@ export function createParkingLayer(props: Partial<ParkingLayerProps> = {}): Live
           labels.removeAll();
           signs = planParkingSigns(graph, edgeClass, lots).map((sign) => ({
             sign,
-            label: makeLabel(sign.lon, sign.lat, options.heights[sign.level - 1]!, options.fonts[sign.level - 1]!, Number.POSITIVE_INFINITY),
+            label: makeLabel(sign.lon, sign.lat, options.heights[sign.level - 1]!, options.fonts[sign.level - 1]!, sign.level === 1 ? Number.POSITIVE_INFINITY : options.level2Range),
           }));
           lotLabels = new Map(lots.map((lot) => [lot.id, makeLabel(lot.lon, lot.lat, options.heights[2], options.fonts[2], options.level3Range)]));
         }
@@ -101,7 +103,10 @@ export function createParkingLayer(props: Partial<ParkingLayerProps> = {}): Live
           if (sign.level === 1) {
             const spaces = districtDisplay(covered);
             const biggest = [...covered].sort((a, b) => b.total - a.total)[0];
-            label.text = translate(locale, 'parking.level1', { name: biggest ? lotName(biggest) : '', free: spaces.free, total: spaces.total });
+            const named = covered.filter((lot) => lot.name).sort((a, b) => b.total - a.total)[0] ?? biggest;
+            label.text = named?.name
+              ? translate(locale, 'parking.level1', { name: named.name, free: spaces.free, total: spaces.total })
+              : translate(locale, 'parking.level1Unnamed', { free: spaces.free, total: spaces.total });
           } else {
             label.text = covered
               .map((lot, i) => translate(locale, 'parking.level2Line', { name: lotName(lot), free: spacesDisplay(lot.total, lot.available).free, distance: sign.distancesM[i] ?? 0 }))

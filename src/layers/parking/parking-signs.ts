@@ -51,7 +51,7 @@ export interface SignPlanOptions {
   level2MaxLots: number;
 }
 
-export const SIGN_PLAN_DEFAULTS: SignPlanOptions = { districtRadiusM: 600, level2MaxM: 500, level2MaxLots: 3 };
+export const SIGN_PLAN_DEFAULTS: SignPlanOptions = { districtRadiusM: 800, level2MaxM: 400, level2MaxLots: 2 };
 
 /** Highway classes of level-1 (main) and level-2 (secondary) roads. */
 export const MAIN_ROADS = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link']);

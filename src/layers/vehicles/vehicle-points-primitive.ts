@@ -69,10 +69,11 @@ void main() {
   vec2 there = aheadClip.xy / aheadClip.w;
   vec2 delta = (there - here) * czm_viewport.zw;
   v_direction = length(delta) > 0.0 ? normalize(delta) : vec2(1.0, 0.0);
-  float pixels = style.w / czm_metersPerPixel(positionEC);
+  // Pixels per metre at this depth from the projection's vertical scale (perspective camera).
+  float pixels = style.w * czm_projection[1][1] * czm_viewport.w / (2.0 * max(1.0, -positionEC.z));
   gl_PointSize = clamp(pixels, ${options.minPixels.toFixed(1)}, ${options.maxPixels.toFixed(1)}) * czm_pixelRatio;
   v_colour = style.rgb;
-  v_width = style.w < 3.0 ? 0.5 : 0.42;
+  v_width = style.w < 3.0 ? 0.55 : 0.5;
 }
 `;
 

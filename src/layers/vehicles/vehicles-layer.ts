@@ -26,7 +26,7 @@ export interface VehiclesLayerProps {
 }
 
 /** Defaults of the vehicles layer. */
-export const VEHICLES_LAYER_DEFAULTS: VehiclesLayerProps = { capacity: 65_536, height: 4, frameBudgetMs: 33, minPixels: 14, maxPixels: 48 };
+export const VEHICLES_LAYER_DEFAULTS: VehiclesLayerProps = { capacity: 65_536, height: 4, frameBudgetMs: 33, minPixels: 22, maxPixels: 64 };
 
 /** What a test or bench can read about the layer (set on `window.sandtableVehicles`). */
 export interface VehicleLayerStats {

@@ -1,0 +1,28 @@
+/** Preact hook: the room's weather outlook from the server, fetched again when the sim hour changes. */
+import { useEffect, useState } from 'preact/hooks';
+import { simTimeAt } from '../protocol/clock';
+import type { OutlookHour, OutlookReply } from '../protocol/guide';
+import type { AppStore } from '../store/app-store';
+import { useAppState } from './use-app-state';
+import { useNow } from './use-now';
+
+const HOUR_MS = 3_600_000;
+
+/** Now and the next `hours` hours; empty until the first reply. */
+export function useWeatherOutlook(store: AppStore, hours: number): OutlookHour[] {
+  const clock = useAppState(store, (s) => s.clock);
+  const room = useAppState(store, (s) => s.feed.room) ?? 'main';
+  const now = useNow(5_000);
+  const hour = clock.sync ? Math.floor(simTimeAt(clock.sync, now, clock.serverOffsetMs) / HOUR_MS) : null;
+  const [outlook, setOutlook] = useState<OutlookHour[]>([]);
+  useEffect(() => {
+    if (hour === null) return;
+    const abort = new AbortController();
+    fetch(`/api/weather/outlook?room=${encodeURIComponent(room)}&hours=${hours}`, { signal: abort.signal })
+      .then((response) => response.json() as Promise<OutlookReply>)
+      .then((reply) => reply.ok && setOutlook(reply.hours))
+      .catch(() => undefined); // the panel keeps the last outlook; the next hour tries again
+    return () => abort.abort();
+  }, [hour, room, hours]);
+  return outlook;
+}
