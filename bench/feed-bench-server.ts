@@ -23,6 +23,7 @@ import { LiveSource } from '../server/sources/live-source.js';
 import { ReplaySource } from '../server/sources/replay-source.js';
 
 const [mode, rateText, ...dirs] = process.argv.slice(2);
+// "ours-samples": the feed with route trips expanded on the server, to compare with compact routes.
 const rate = Number(rateText);
 const pack = await loadCityPack(join(import.meta.dirname, '..', 'tiles'), 'shanghai-bund');
 const source = new LayeredSource(await Promise.all(dirs.map((dir) => ReplaySource.open(dir))), new LiveSource());
@@ -31,9 +32,9 @@ const http = createServer();
 const origin = pack.manifest.centre;
 const span = source.span()!;
 
-if (mode === 'ours') {
+if (mode === 'ours' || mode === 'ours-samples') {
   const io = new Server(http, { parser: msgpackParser, serveClient: false });
-  attachFeed(io, { logger: pino({ level: 'silent' }), metrics: new FeedMetrics(), source, origin, expandTrip, tokens: { operator: 'x', planner: 'y' }, rate, startMs: span.startMs + 7 * 3_600_000 });
+  attachFeed(io, { logger: pino({ level: 'silent' }), metrics: new FeedMetrics(), source, origin, expandTrip, compactRoutes: mode === 'ours', tokens: { operator: 'x', planner: 'y' }, rate, startMs: span.startMs + 7 * 3_600_000 });
 } else {
   const io = new Server(http, { serveClient: false });
   const clock = new CityClock({ startSimTimeMs: span.startMs + 7 * 3_600_000, rate, playing: true });

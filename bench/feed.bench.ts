@@ -33,7 +33,7 @@ interface Result {
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
-async function run(mode: 'ours' | 'naive'): Promise<Result> {
+async function run(mode: 'ours' | 'ours-samples' | 'naive'): Promise<Result> {
   const child = fork(join(import.meta.dirname, 'feed-bench-server.ts'), [mode, String(rate), ...dayDirs], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { port } = await new Promise<{ port: number }>((ok) => child.once('message', (m) => ok(m as { port: number })));
   const sockets: Socket[] = [];
@@ -41,7 +41,7 @@ async function run(mode: 'ours' | 'naive'): Promise<Result> {
   let bytes = 0;
   let measuring = false;
   for (let i = 0; i < clients; i++) {
-    const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true, ...(mode === 'ours' ? { parser: msgpackParser } : {}) });
+    const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true, ...(mode !== 'naive' ? { parser: msgpackParser } : {}) });
     socket.io.engine?.on('packet', (packet: { data?: unknown }) => {
       if (!measuring) return;
       const data = packet.data;
@@ -57,7 +57,7 @@ async function run(mode: 'ours' | 'naive'): Promise<Result> {
       socket.on('clock:sync', (sync: ClockSync) => (clock = sync));
       // Only a sample of clients time their messages, so the timing does not load the loop.
       if (i % 10 !== 0) return;
-      if (mode === 'ours') {
+      if (mode !== 'naive') {
         socket.on('feed:delta', (delta: FeedDelta) => {
           if (!measuring) return;
           // The room's tick sent it when its clock reached `to`.
@@ -90,11 +90,14 @@ async function run(mode: 'ours' | 'naive'): Promise<Result> {
 }
 
 const ours = await run('ours');
+const oursSamples = await run('ours-samples');
 const naive = await run('naive');
 const row = (name: string, r: Result) => `  ${name.padEnd(28)} lag p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  server CPU ${r.cpuPercent.toFixed(1).padStart(5)} %  ${(r.bytesPerClientPerSecond / 1024).toFixed(2).padStart(8)} KiB/client/s`;
 console.log(`feed, ${clients} clients on loopback, the demo day (cases + SUMO traffic) at ${rate}× from 07:00, ${seconds} s each`);
-console.log(row('ours (msgpack, deltas)', ours));
+console.log(row('ours (compact routes)', ours));
+console.log(row('ours (routes as samples)', oursSamples));
 console.log(row('naive (JSON full state)', naive));
+console.log(`  compact routes save ${(oursSamples.bytesPerClientPerSecond / ours.bytesPerClientPerSecond).toFixed(1)}× the bytes of routes sent as samples`);
 console.log(`  ratios naive/ours: bytes ${(naive.bytesPerClientPerSecond / ours.bytesPerClientPerSecond).toFixed(1)}×, CPU ${(naive.cpuPercent / ours.cpuPercent).toFixed(1)}×, lag p99 ${(naive.p99 / ours.p99).toFixed(1)}×`);
 
 // Seek: the state at random instants of the 24-hour recording, cold, against a replay from the start.

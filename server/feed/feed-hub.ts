@@ -34,6 +34,8 @@ export interface FeedHubDeps {
   origin: [number, number];
   /** Places trips given as graph edges along the roads. */
   expandTrip?: (trip: RouteTrip) => SampledTrip;
+  /** Send route trips compact, for clients that place them on the pack's graph themselves. */
+  compactRoutes?: boolean;
   /** Tokens of the privileged roles. */
   tokens: { operator: string; planner: string };
   /** Where a new room's clock starts (default: the source's start, or now for live) and its rate. */
@@ -109,7 +111,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     const span = roomSource.source.span();
     const clock = new CityClock({ startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(), rate: deps.rate ?? 1, playing: true, ...(deps.now ? { now: deps.now } : {}) });
     const room = new Room(
-      { name, source: roomSource.source, clock, origin: deps.origin, loop: true, ...(deps.expandTrip ? { expandTrip: deps.expandTrip } : {}) },
+      { name, source: roomSource.source, clock, origin: deps.origin, loop: true, compactRoutes: deps.compactRoutes ?? false, ...(deps.expandTrip ? { expandTrip: deps.expandTrip } : {}) },
       {
         snapshot: (snapshot) => emitToRoom(name, 'feed:snapshot', snapshot),
         delta: (delta) => emitToRoom(name, 'feed:delta', delta),

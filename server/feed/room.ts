@@ -33,6 +33,8 @@ export interface RoomOptions {
   loop?: boolean;
   /** Places a trip given as graph edges along the roads; without it such trips are not shown. */
   expandTrip?: (trip: RouteTrip) => SampledTrip;
+  /** Send route trips as routes (edges + entry times) for the client to place, instead of as samples. */
+  compactRoutes?: boolean;
 }
 
 /** A room: clock + source + what has been sent. */
@@ -157,11 +159,16 @@ export class Room {
     for (const event of await source.eventsBetween(span.t0, span.t1)) if (event.op === 'trip') trips.set(event.trip.id, event.trip);
     this.window = span;
     const sampled: SampledTrip[] = [];
+    const routes: RouteTrip[] = [];
     for (const trip of [...trips.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (this.options.compactRoutes && !('times' in trip)) {
+        routes.push(trip);
+        continue;
+      }
       const s = this.sampled(trip);
       if (s) sampled.push(s);
     }
-    return encodeTripWindow(sampled, span.t0, span.t1, this.options.origin);
+    return encodeTripWindow(sampled, span.t0, span.t1, this.options.origin, routes);
   }
 
   /** A trip as samples; route trips are expanded once and remembered by identity. */

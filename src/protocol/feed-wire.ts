@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Entity } from './entities.js';
-import { TRIP_CATEGORIES, type FeedEvent, type SampledTrip, type TripCategory } from './feed.js';
+import { TRIP_CATEGORIES, type FeedEvent, type RouteTrip, type SampledTrip, type TripCategory } from './feed.js';
 
 /** Roles a client joins with; only operator and planner may change the clock or scenarios. */
 export const ROLES = ['wall', 'kiosk', 'planner', 'operator'] as const;
@@ -50,6 +50,21 @@ export interface TripWindow {
   times: Float32Array;
   /** Δlon, Δlat degrees per sample. */
   positions: Float32Array;
+  /** Trips on the road graph, sent as their route: the client places them along the pack's edges. */
+  routes?: RouteWindow;
+}
+
+/** Route trips of a window: edge indices of the pack's graph.json and entry times. */
+export interface RouteWindow {
+  ids: string[];
+  categories: Uint8Array;
+  /** Route i's edges are edges[offsets[i] .. offsets[i+1]). */
+  offsets: Uint32Array;
+  edges: Uint32Array;
+  /** Seconds after t0 at which each edge is entered (negative: before the window). */
+  enter: Float32Array;
+  /** Seconds after t0 at which each route ends. */
+  end: Float32Array;
 }
 
 /** The whole world of a room at one instant. */
@@ -78,7 +93,7 @@ export interface ErrorReply {
  * Cuts the part of each trip inside [t0, t1] into a window, keeping one sample on either side so
  * the client can interpolate right up to the window's edges.
  */
-export function encodeTripWindow(trips: Iterable<SampledTrip>, t0: number, t1: number, origin: [number, number]): TripWindow {
+export function encodeTripWindow(trips: Iterable<SampledTrip>, t0: number, t1: number, origin: [number, number], routeTrips: Iterable<RouteTrip> = []): TripWindow {
   const ids: string[] = [];
   const categories: number[] = [];
   const offsets: number[] = [0];
@@ -99,7 +114,7 @@ export function encodeTripWindow(trips: Iterable<SampledTrip>, t0: number, t1: n
     }
     offsets.push(times.length);
   }
-  return {
+  const window: TripWindow = {
     t0,
     t1,
     origin,
@@ -109,6 +124,53 @@ export function encodeTripWindow(trips: Iterable<SampledTrip>, t0: number, t1: n
     times: Float32Array.from(times),
     positions: Float32Array.from(positions),
   };
+  const routes = encodeRoutes(routeTrips, t0, t1);
+  if (routes.ids.length > 0) window.routes = routes;
+  return window;
+}
+
+/** The route trips under way in [t0, t1], whole (a route is a few dozen bytes). */
+function encodeRoutes(trips: Iterable<RouteTrip>, t0: number, t1: number): RouteWindow {
+  const ids: string[] = [];
+  const categories: number[] = [];
+  const offsets: number[] = [0];
+  const edges: number[] = [];
+  const enter: number[] = [];
+  const end: number[] = [];
+  for (const trip of trips) {
+    if (trip.end < t0 || trip.enter[0]! > t1) continue;
+    ids.push(trip.id);
+    categories.push(TRIP_CATEGORIES.indexOf(trip.category));
+    edges.push(...trip.edges);
+    for (const t of trip.enter) enter.push((t - t0) / 1000);
+    offsets.push(edges.length);
+    end.push((trip.end - t0) / 1000);
+  }
+  return {
+    ids,
+    categories: Uint8Array.from(categories),
+    offsets: Uint32Array.from(offsets),
+    edges: Uint32Array.from(edges),
+    enter: Float32Array.from(enter),
+    end: Float32Array.from(end),
+  };
+}
+
+/** The route trips of a window as RouteTrip objects again (times back to epoch ms). */
+export function decodeRoutes(window: TripWindow): RouteTrip[] {
+  const r = window.routes;
+  if (!r) return [];
+  return r.ids.map((id, i) => {
+    const from = r.offsets[i]!;
+    const to = r.offsets[i + 1]!;
+    return {
+      id,
+      category: TRIP_CATEGORIES[r.categories[i]!] ?? 'car',
+      edges: Array.from(r.edges.subarray(from, to)),
+      enter: Array.from(r.enter.subarray(from, to), (s) => window.t0 + s * 1000),
+      end: window.t0 + r.end[i]! * 1000,
+    };
+  });
 }
 
 /** Copies binary that arrived as an ArrayBuffer, a Buffer or any view into a fresh, aligned typed array. */
@@ -126,13 +188,24 @@ export function asTypedArray<T extends Float32Array | Uint32Array | Uint8Array>(
 
 /** Rebuilds a window's typed arrays after transport (msgpack gives binary back as buffers). */
 export function reviveTripWindow(raw: TripWindow): TripWindow {
-  return {
+  const window: TripWindow = {
     ...raw,
     categories: asTypedArray(raw.categories, Uint8Array),
     offsets: asTypedArray(raw.offsets, Uint32Array),
     times: asTypedArray(raw.times, Float32Array),
     positions: asTypedArray(raw.positions, Float32Array),
   };
+  if (raw.routes) {
+    window.routes = {
+      ids: raw.routes.ids,
+      categories: asTypedArray(raw.routes.categories, Uint8Array),
+      offsets: asTypedArray(raw.routes.offsets, Uint32Array),
+      edges: asTypedArray(raw.routes.edges, Uint32Array),
+      enter: asTypedArray(raw.routes.enter, Float32Array),
+      end: asTypedArray(raw.routes.end, Float32Array),
+    };
+  } else delete window.routes;
+  return window;
 }
 
 /** Position of trip i of a window at sim time t (epoch ms), linearly interpolated; null when not under way. */
