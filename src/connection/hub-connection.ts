@@ -14,6 +14,19 @@ export interface HubConnection {
   close: () => void;
 }
 
+/** Pings per offset estimate at (re)connection. */
+const OFFSET_PINGS = 5;
+/** How often the offset is probed again (ms). */
+const REPROBE_MS = 60_000;
+
+/**
+ * One NTP-style sample: the server read its clock about halfway through the round trip. Times are
+ * taken with performance.now() (monotonic) and turned into wall time through the page's time origin.
+ */
+export function offsetSample(serverTimeMs: number, sentAt: number, receivedAt: number, timeOrigin: number): { offsetMs: number; roundTripMs: number } {
+  return { offsetMs: serverTimeMs - (timeOrigin + (sentAt + receivedAt) / 2), roundTripMs: receivedAt - sentAt };
+}
+
 /** A trajectory window from the wire as typed arrays, or null when its parts do not fit together. */
 function tripWindowFrom(raw: TripWindow): TripWindow | null {
   try {
@@ -52,14 +65,26 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
   const state = () => store.getState();
   let closed = false;
 
-  const estimateOffset = async () => {
-    const sentAt = Date.now();
-    const reply = await socket.timeout(5_000).emitWithAck('time:ping', sentAt);
-    if (!reply.ok) return;
-    const receivedAt = Date.now();
-    // NTP-style: the server read its clock about halfway through the round trip.
-    state().setServerOffset(reply.serverTimeMs - (sentAt + receivedAt) / 2);
+  // The offset estimate with the shortest round trip so far: its error is at most half that round trip.
+  let best: { offsetMs: number; roundTripMs: number } | null = null;
+  const estimateOffset = async (pings = OFFSET_PINGS) => {
+    for (let i = 0; i < pings; i++) {
+      const sentAt = performance.now();
+      const reply = await socket.timeout(5_000).emitWithAck('time:ping', Date.now());
+      if (!reply.ok) return;
+      const receivedAt = performance.now();
+      const sample = offsetSample(reply.serverTimeMs, sentAt, receivedAt, performance.timeOrigin);
+      // A busy page (software rendering) answers late: keep the tightest sample, as NTP does.
+      if (!best || sample.roundTripMs <= best.roundTripMs) best = sample;
+    }
+    if (best) state().setServerOffset(best.offsetMs);
   };
+  // Clocks drift over an all-day run: probe again now and then, keeping the best sample of the last hour.
+  const reprobe = setInterval(() => {
+    if (!socket.connected) return;
+    if (best) best = { ...best, roundTripMs: best.roundTripMs * 1.5 };
+    void estimateOffset(2).catch(() => undefined);
+  }, REPROBE_MS);
 
   // Each hall's room owns its clock: join it and take that clock as the truth.
   const joinRoom = async () => {
@@ -83,6 +108,7 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
           return;
         }
         state().setServerVersion(welcome.serverVersion);
+        best = null; // a new server may run another clock
         await estimateOffset().catch(() => undefined);
         // A restarted server starts its revisions again: the join resets the clock.
         await joinRoom();
@@ -121,6 +147,7 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
     socket,
     close: () => {
       closed = true;
+      clearInterval(reprobe);
       socket.removeAllListeners();
       socket.disconnect();
     },

@@ -130,6 +130,8 @@ export function createWallScene(
   if (options.test) {
     (window as unknown as { sandtableTest?: unknown }).sandtableTest = {
       viewer,
+      /** The page's store: tests read the room clock and the feed from it. */
+      store,
       /** Canvas position (CSS px) of some building near the centre, found by picking on a spiral. */
       findBuildingPixel: () => findBuildingPixel(viewer),
     };

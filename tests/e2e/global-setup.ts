@@ -4,14 +4,17 @@ import { build } from 'vite';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 let server: ServerProcess | null = null;
+/** The planner token the suite's server takes (the planner page's tests log in with it). */
+const E2E_PLANNER_TOKEN = 'e2e-planner-token-1';
 
 /** Vitest global setup: build, serve, and hand the URL to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   await build({ logLevel: 'warn' });
-  // A fixed afternoon, so the scene is lit the same way on every run.
-  server = await startServer({ env: { CLOCK_START: '2026-06-12T07:00:00Z', CLOCK_RATE: '1' } });
+  // A fixed afternoon of the demo day (15:00 in Shanghai), so the scene is lit the same way on every run.
+  server = await startServer({ env: { CLOCK_START: '2014-06-12T07:00:00Z', CLOCK_RATE: '1', PLANNER_TOKEN: E2E_PLANNER_TOKEN } });
   project.provide('baseUrl', server.url);
+  project.provide('plannerToken', E2E_PLANNER_TOKEN);
   return async () => {
     await server?.stop();
   };
@@ -20,5 +23,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    plannerToken: string;
   }
 }
