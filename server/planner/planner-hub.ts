@@ -72,14 +72,14 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
   const origins = new Map<string, { room: string; scenario: Scenario; route?: { from: [number, number]; to: [number, number] } }>();
   let lastProgressAt = 0;
 
-  const stateOf = (room: RoomEntry): PlannerStateWire => ({ ...room.roomSource.planner!.state(), job: current });
+  const stateOf = (room: RoomEntry): PlannerStateWire => ({ ...room.roomSource.planner!.state(), job: current, dayStartMs: deps.whatIf.dayStartMs });
   const broadcastState = (name: string): void => {
     const entry = deps.rooms.get(name);
     if (entry?.roomSource.planner) deps.emitToRoom(name, 'planner:state', stateOf(entry));
   };
 
   /** The guide route's travel time at the window's middle under the baseline's flows and the scenario's. */
-  const routeChange = async (scenarioId: string, window: { startMs: number; endMs: number }, route: { from: [number, number]; to: [number, number] }): Promise<RouteChangeWire> => {
+  const routeChange = async (scenarioId: string, window: { startMs: number; endMs: number }, closures: readonly number[], route: { from: [number, number]; to: [number, number] }): Promise<RouteChangeWire> => {
     try {
       const t = Math.round((window.startMs + window.endMs) / 2);
       const dir = recordingDir(deps.dir, scenarioId);
@@ -88,7 +88,10 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
       const scenarioSource = await ReplaySource.open(dir);
       const flows = async (source: FeedSource) => [...(await source.stateAt(t)).entities.values()].filter(isFlow);
       const baseline = planRoute(routeGraph, edgeTravelTimes(deps.pack.graph, await flows(deps.baselineTraffic)), route.from, route.to, t);
-      const scenario = planRoute(routeGraph, edgeTravelTimes(deps.pack.graph, await flows(scenarioSource)), route.from, route.to, t);
+      const scenarioTimes = edgeTravelTimes(deps.pack.graph, await flows(scenarioSource));
+      // A closed edge has no flows in the scenario's recording; it must not be routed over at free flow.
+      for (const edge of closures) scenarioTimes[edge] = Number.POSITIVE_INFINITY;
+      const scenario = planRoute(routeGraph, scenarioTimes, route.from, route.to, t);
       if (!baseline.ok) return baseline;
       if (!scenario.ok) return scenario;
       return { ok: true, lengthM: baseline.lengthM, baselineS: baseline.travelS, scenarioS: scenario.travelS, freeFlowS: baseline.freeFlowS };
@@ -125,7 +128,7 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
         scenario: result.scenario.kpis,
         difference: result.difference,
         speedFactor: origin.scenario.weather?.speedFactor ?? 1,
-        route: origin.route ? await routeChange(result.scenarioId, result.window, origin.route) : null,
+        route: origin.route ? await routeChange(result.scenarioId, result.window, origin.scenario.closures, origin.route) : null,
         seconds: result.seconds,
         finishedAt: Date.now(),
       };

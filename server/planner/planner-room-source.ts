@@ -67,7 +67,7 @@ export class PlannerRoomControls {
   }
 
   /** The room's planner state on the wire (without the job, which is the server's). */
-  state(): Omit<PlannerStateWire, 'job'> {
+  state(): Omit<PlannerStateWire, 'job' | 'dayStartMs'> {
     return { trafficView: this.view && { scenarioId: this.view.scenarioId, window: this.view.window }, weatherOverride: this.weatherOverride };
   }
 }

@@ -92,6 +92,8 @@ export interface PlannerStateWire {
   weatherOverride: WeatherOverride | null;
   /** The job running on the server, if any. */
   job: ScenarioJobWire | null;
+  /** Start of the simulated day scenarios are set in (epoch ms): the console's hours count from it. */
+  dayStartMs: number;
 }
 
 type Ack<T extends object = object> = (reply: ({ ok: true } & T) | { ok: false; error: string }) => void;

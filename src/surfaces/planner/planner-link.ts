@@ -1,0 +1,118 @@
+/** The console's requests over the page's hub socket, and the room's planner broadcasts into the planner store. */
+import { io, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+import type { ClientEvents, ServerEvents } from '../../protocol/events';
+import type { PlannerStateWire, ScenarioJobWire, WeatherOverride } from '../../protocol/planner-wire';
+import type { AppStore } from '../../store/app-store';
+import { draftToScenario, scenarioId, type ClosedSegment, type PlannerStore } from './planner-store';
+
+/** Tries the token on a short-lived socket: null when the server takes it, else the server's reason. */
+export async function checkToken(room: string, token: string): Promise<string | null> {
+  const socket: Socket<ServerEvents, ClientEvents> = io({ parser: msgpackParser, transports: ['websocket'], reconnection: false, timeout: 8_000 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    const reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role: 'planner', token });
+    return reply.ok ? null : reply.error;
+  } catch (error) {
+    return String(error);
+  } finally {
+    socket.close();
+  }
+}
+
+/** What the console can ask the server. */
+export interface PlannerLink {
+  run: () => Promise<void>;
+  rerun: (id: string) => Promise<void>;
+  cancel: () => Promise<void>;
+  load: (id: string) => Promise<void>;
+  refresh: () => Promise<void>;
+  view: (scenarioId: string | null) => Promise<void>;
+  weather: (override: WeatherOverride | null) => Promise<void>;
+  close: () => void;
+}
+
+/** Options of the link: the day the scenarios live in, the guide route to compare, how to label a closed edge. */
+export interface PlannerLinkOptions {
+  dayStartMs: number;
+  route: { from: [number, number]; to: [number, number] } | null;
+  describe: (edge: number) => ClosedSegment;
+}
+
+/** Binds the planner events of `socket` to the planner store. */
+export function attachPlannerLink(socket: Socket<ServerEvents, ClientEvents>, app: AppStore, store: PlannerStore, options: PlannerLinkOptions): PlannerLink {
+  const state = () => store.getState();
+  const refused = (reply: { ok: boolean; error?: string }): boolean => {
+    if (reply.ok) return false;
+    state().setError(reply.error ?? 'refused');
+    return true;
+  };
+  const onJob = (job: ScenarioJobWire) => {
+    state().setJob(job);
+    if (job.status === 'done') {
+      state().setResult(job.result);
+      void link.refresh();
+    }
+  };
+  const onState = (room: PlannerStateWire) => state().setRoom(room);
+  socket.on('scenario:job', onJob);
+  socket.on('planner:state', onState);
+
+  const start = async (scenario: ReturnType<typeof draftToScenario>) => {
+    state().setError(null);
+    const reply = await socket.timeout(15_000).emitWithAck('scenario:run', { scenario, ...(options.route ? { route: options.route } : {}) });
+    if (!refused(reply)) state().setResult(null);
+  };
+
+  const link: PlannerLink = {
+    run: () => start(draftToScenario(state().draft, options.dayStartMs, scenarioId(state().draft.name))),
+    rerun: async (id) => {
+      const reply = await socket.timeout(8_000).emitWithAck('scenario:load', { id });
+      if (refused(reply) || !reply.ok) return;
+      state().loadScenario(reply.scenario, options.dayStartMs, options.describe);
+      await start(reply.scenario);
+    },
+    cancel: async () => {
+      refused(await socket.timeout(8_000).emitWithAck('scenario:cancel', {}));
+    },
+    load: async (id) => {
+      const reply = await socket.timeout(8_000).emitWithAck('scenario:load', { id });
+      if (refused(reply) || !reply.ok) return;
+      state().loadScenario(reply.scenario, options.dayStartMs, options.describe);
+      state().setResult(reply.result);
+    },
+    refresh: async () => {
+      const [list, room] = await Promise.all([socket.timeout(8_000).emitWithAck('scenario:list', {}), socket.timeout(8_000).emitWithAck('planner:state', {})]);
+      if (list.ok) state().setSaved(list.scenarios);
+      if (room.ok) {
+        state().setRoom(room.state);
+        if (room.state.job && !state().job) state().setJob(room.state.job);
+      }
+    },
+    view: async (scenarioId) => {
+      const reply = await socket.timeout(15_000).emitWithAck('room:traffic-view', { scenarioId });
+      if (!refused(reply) && reply.ok) state().setRoom(reply.state);
+    },
+    weather: async (override) => {
+      const reply = await socket.timeout(8_000).emitWithAck('room:weather-override', override);
+      if (!refused(reply) && reply.ok) state().setRoom(reply.state);
+    },
+    close: () => {
+      offConnected();
+      socket.off('scenario:job', onJob);
+      socket.off('planner:state', onState);
+    },
+  };
+  // Each (re)join: read the room's planner state and the saved scenarios.
+  let status = app.getState().connection.status;
+  const offConnected = app.subscribe((s) => {
+    if (s.connection.status === status) return;
+    status = s.connection.status;
+    if (status === 'connected') link.refresh().catch(() => undefined);
+  });
+  if (status === 'connected') link.refresh().catch(() => undefined);
+  return link;
+}
