@@ -1,5 +1,5 @@
 /** Cesium adapter: a click on the map closes (or reopens) the nearest road segment; closed segments are drawn red. */
-import { ArcType, Cartesian3, Cartographic, Color, Material, Math as CesiumMath, PolylineCollection, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
+import { ArcType, BoundingSphere, Cartesian3, HeadingPitchRange, Cartographic, Color, Material, Math as CesiumMath, PolylineCollection, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
 import type { RoadGraphFile } from '../../protocol/city-pack';
 import { edgeLine, nearestEdge, reverseEdge } from './nearest-edge';
 import type { ClosedSegment, PlannerStore } from './planner-store';
@@ -43,10 +43,26 @@ export function attachEdgePicker(viewer: Viewer, graph: RoadGraphFile, store: Pl
     pickAt(CesiumMath.toDegrees(c.longitude), CesiumMath.toDegrees(c.latitude));
   }, ScreenSpaceEventType.LEFT_CLICK);
 
+  /** Looks at the closed segments from the south-west, high enough to see the roads around them. */
+  const focus = () => {
+    const points = store.getState().draft.segments.flatMap((s) => edgeLine(graph, s.edges[0]!)).map(([lon, lat]) => Cartesian3.fromDegrees(lon, lat, 0));
+    if (points.length === 0) return;
+    const sphere = BoundingSphere.fromPoints(points);
+    viewer.camera.flyToBoundingSphere(sphere, { offset: new HeadingPitchRange(CesiumMath.toRadians(20), CesiumMath.toRadians(-42), Math.max(1800, sphere.radius * 3.5)), duration: 1.5 });
+  };
+  let loads = store.getState().loads;
+  const offLoads = store.subscribe((s) => {
+    if (s.loads !== loads) {
+      loads = s.loads;
+      focus();
+    }
+  });
+
   return {
     pickAt,
     dispose: () => {
       off();
+      offLoads();
       handler.destroy();
       if (!viewer.isDestroyed()) viewer.scene.primitives.remove(lines);
     },

@@ -46,7 +46,8 @@ async function start(token: string): Promise<void> {
   const refusal = await checkToken(room, token);
   if (refusal) return askForToken(refusal);
 
-  const options = { ...parseSceneOptions(location.search), idleSeconds: 1e9 }; // a planner's view does not tour
+  // A planner's view does not tour (the idle timer must stay under setTimeout's 2^31 ms).
+  const options = { ...parseSceneOptions(location.search), idleSeconds: 1_000_000 };
   const app = createAppStore();
   app.getState().setLocale(locale);
   document.documentElement.lang = locale;

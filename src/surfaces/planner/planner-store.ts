@@ -32,6 +32,8 @@ export interface PlannerState {
   saved: ScenarioSummaryWire[];
   room: PlannerStateWire | null;
   weather: { preset: WeatherPreset | null; startHour: number; endHour: number };
+  /** Counts scenarios loaded into the draft (the map looks at the closures of each). */
+  loads: number;
   editDraft: (patch: Partial<ScenarioDraft>) => void;
   editEvent: (patch: Partial<ScenarioDraft['event']>) => void;
   toggleSegment: (segment: ClosedSegment) => void;
@@ -87,6 +89,7 @@ export function createPlannerStore(): PlannerStore {
     saved: [],
     room: null,
     weather: { preset: null, startHour: 7, endHour: 9 },
+    loads: 0,
     editDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
     editEvent: (patch) => set((s) => ({ draft: { ...s.draft, event: { ...s.draft.event, ...patch } } })),
     toggleSegment: (segment) =>
@@ -107,7 +110,8 @@ export function createPlannerStore(): PlannerStore {
       const segments: ClosedSegment[] = [];
       for (const edge of scenario.closures ?? []) if (!segments.some((s) => s.edges.includes(edge))) segments.push(describe(edge));
       const event = scenario.events?.[0];
-      set({
+      set((s) => ({
+        loads: s.loads + 1,
         draft: {
           name: scenario.name,
           startHour: hour(scenario.window.startMs),
@@ -116,7 +120,7 @@ export function createPlannerStore(): PlannerStore {
           demandPercent: Math.round(((scenario.demandScale ?? 1) - 1) * 100),
           event: event?.placeOsmId ? { placeOsmId: event.placeOsmId, startHour: hour(event.startMs), endHour: hour(event.endMs), extraTrips: event.extraTrips } : INITIAL_DRAFT.event,
         },
-      });
+      }));
     },
   }));
 }
