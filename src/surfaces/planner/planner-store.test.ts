@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createPlannerStore, draftToScenario, INITIAL_DRAFT, scenarioId } from './planner-store';
+
+const DAY = Date.parse('2014-06-12T00:00:00+08:00');
+const HOUR = 3_600_000;
+
+describe('the planner draft', () => {
+  it('becomes the scenario the server runs: window in the demo day, closures once each, demand as a scale, the event clipped to the window', () => {
+    const store = createPlannerStore();
+    store.getState().editDraft({ name: 'Tunnel closed', startHour: 7, endHour: 9, demandPercent: 20 });
+    store.getState().toggleSegment({ edges: [238], road: '延安东路隧道', lengthM: 626 });
+    store.getState().toggleSegment({ edges: [239, 240], road: null, lengthM: 10 });
+    store.getState().editEvent({ placeOsmId: 'way/1', startHour: 6, endHour: 10, extraTrips: 300 });
+    const scenario = draftToScenario(store.getState().draft, DAY, 'tunnel-1');
+    expect(scenario).toEqual({
+      id: 'tunnel-1',
+      name: 'Tunnel closed',
+      window: { startMs: DAY + 7 * HOUR, endMs: DAY + 9 * HOUR },
+      closures: [238, 239, 240],
+      demandScale: 1.2,
+      events: [{ placeOsmId: 'way/1', startMs: DAY + 7 * HOUR, endMs: DAY + 9 * HOUR, extraTrips: 300 }],
+    });
+  });
+
+  it('reopens a segment picked again, and loads a saved scenario back into the console', () => {
+    const store = createPlannerStore();
+    store.getState().toggleSegment({ edges: [5, 6], road: null, lengthM: 1 });
+    store.getState().toggleSegment({ edges: [6, 5], road: null, lengthM: 1 });
+    expect(store.getState().draft.segments).toEqual([]);
+    store.getState().loadScenario({ id: 'x', name: 'X', window: { startMs: DAY + 8 * HOUR, endMs: DAY + 10 * HOUR }, closures: [1, 2, 3], demandScale: 0.5 }, DAY, (edge) => ({ edges: edge === 1 ? [1, 2] : [edge], road: null, lengthM: 1 }));
+    const { draft, loads } = store.getState();
+    expect(draft).toMatchObject({ name: 'X', startHour: 8, endHour: 10, demandPercent: -50, event: INITIAL_DRAFT.event });
+    expect(draft.segments.map((s) => s.edges)).toEqual([[1, 2], [3]]);
+    expect(loads).toBe(1);
+  });
+
+  it('makes ids the server accepts from any name', () => {
+    for (const name of ['Tunnel closed!', '延安东路', '', '--a--']) expect(scenarioId(name, 1_700_000_000_000)).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
+  });
+});
