@@ -61,6 +61,11 @@ describe('the planner page', () => {
     });
     expect(picked).toBe(true);
     expect(await page.getByTestId('planner-closures').locator('li').count()).toBe(1);
+    // An event at a point: choose it in the list, and the next pick places it instead of closing a road.
+    await page.getByTestId('planner-event').locator('select').first().selectOption('@point');
+    await page.evaluate(() => (window as unknown as { sandtablePlanner: { pickAt: (lon: number, lat: number) => boolean } }).sandtablePlanner.pickAt(121.4905, 31.2393));
+    expect(await page.getByTestId('planner-event').locator('select').first().locator('option:checked').textContent()).toBe('Map point 121.4905, 31.2393');
+    expect(await page.getByTestId('planner-closures').locator('li').count()).toBe(1);
     expect(watch.foreignRequests).toEqual([]);
     await page.close();
   });

@@ -30,6 +30,12 @@ export function attachEdgePicker(viewer: Viewer, graph: RoadGraphFile, store: Pl
   });
 
   const pickAt = (lon: number, lat: number): boolean => {
+    const state = store.getState();
+    if (state.pickMode === 'event-point') {
+      state.editEvent({ point: [Number(lon.toFixed(6)), Number(lat.toFixed(6))], placeOsmId: null });
+      state.setPickMode('closure');
+      return true;
+    }
     const hit = nearestEdge(graph, lon, lat);
     if (!hit) return false;
     store.getState().toggleSegment(segmentOf(graph, hit.edge, roadName));

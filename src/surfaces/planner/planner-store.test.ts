@@ -34,6 +34,12 @@ describe('the planner draft', () => {
     expect(loads).toBe(1);
   });
 
+  it('places an event at a clicked point instead of a place', () => {
+    const store = createPlannerStore();
+    store.getState().editEvent({ point: [121.49, 31.24], startHour: 7, endHour: 8, extraTrips: 200 });
+    expect(draftToScenario(store.getState().draft, DAY, 'p').events).toEqual([{ lon: 121.49, lat: 31.24, startMs: DAY + 7 * HOUR, endMs: DAY + 8 * HOUR, extraTrips: 200 }]);
+  });
+
   it('makes ids the server accepts from any name', () => {
     for (const name of ['Tunnel closed!', '延安东路', '', '--a--']) expect(scenarioId(name, 1_700_000_000_000)).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
   });

@@ -20,7 +20,8 @@ export interface ScenarioDraft {
   endHour: number;
   segments: ClosedSegment[];
   demandPercent: number;
-  event: { placeOsmId: string | null; startHour: number; endHour: number; extraTrips: number };
+  /** At a place of the pack, or at a point clicked on the map (`point`), or none. */
+  event: { placeOsmId: string | null; point: [number, number] | null; startHour: number; endHour: number; extraTrips: number };
 }
 
 /** The whole console state and its actions. */
@@ -32,6 +33,9 @@ export interface PlannerState {
   saved: ScenarioSummaryWire[];
   room: PlannerStateWire | null;
   weather: { preset: WeatherPreset | null; startHour: number; endHour: number };
+  /** What the next map click does: close a segment, or place the event. */
+  pickMode: 'closure' | 'event-point';
+  setPickMode: (mode: PlannerState['pickMode']) => void;
   /** Counts scenarios loaded into the draft (the map looks at the closures of each). */
   loads: number;
   editDraft: (patch: Partial<ScenarioDraft>) => void;
@@ -56,7 +60,7 @@ export const INITIAL_DRAFT: ScenarioDraft = {
   endHour: 9,
   segments: [],
   demandPercent: 0,
-  event: { placeOsmId: null, startHour: 7, endHour: 8, extraTrips: 500 },
+  event: { placeOsmId: null, point: null, startHour: 7, endHour: 8, extraTrips: 500 },
 };
 
 /** A slug id from a name and the time, as the server's schema wants it. */
@@ -75,7 +79,7 @@ export function draftToScenario(draft: ScenarioDraft, dayStartMs: number, id: st
     window: { startMs: at(draft.startHour), endMs: at(draft.endHour) },
     closures: [...new Set(draft.segments.flatMap((s) => s.edges))],
     demandScale: 1 + draft.demandPercent / 100,
-    events: event.placeOsmId ? [{ placeOsmId: event.placeOsmId, startMs: at(Math.max(event.startHour, draft.startHour)), endMs: at(Math.min(event.endHour, draft.endHour)), extraTrips: event.extraTrips }] : [],
+    events: event.placeOsmId || event.point ? [{ ...(event.point ? { lon: event.point[0], lat: event.point[1] } : { placeOsmId: event.placeOsmId! }), startMs: at(Math.max(event.startHour, draft.startHour)), endMs: at(Math.min(event.endHour, draft.endHour)), extraTrips: event.extraTrips }] : [],
   };
 }
 
@@ -90,6 +94,8 @@ export function createPlannerStore(): PlannerStore {
     room: null,
     weather: { preset: null, startHour: 7, endHour: 9 },
     loads: 0,
+    pickMode: 'closure',
+    setPickMode: (pickMode) => set({ pickMode }),
     editDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
     editEvent: (patch) => set((s) => ({ draft: { ...s.draft, event: { ...s.draft.event, ...patch } } })),
     toggleSegment: (segment) =>
@@ -118,7 +124,7 @@ export function createPlannerStore(): PlannerStore {
           endHour: hour(scenario.window.endMs),
           segments,
           demandPercent: Math.round(((scenario.demandScale ?? 1) - 1) * 100),
-          event: event?.placeOsmId ? { placeOsmId: event.placeOsmId, startHour: hour(event.startMs), endHour: hour(event.endMs), extraTrips: event.extraTrips } : INITIAL_DRAFT.event,
+          event: event ? { placeOsmId: event.placeOsmId ?? null, point: event.lon !== undefined && event.lat !== undefined ? [event.lon, event.lat] : null, startHour: hour(event.startMs), endHour: hour(event.endMs), extraTrips: event.extraTrips } : INITIAL_DRAFT.event,
         },
       }));
     },
