@@ -7,8 +7,17 @@ export interface CaseStyle {
   size: number;
 }
 
-/** Open cases are warm and large, closed ones small and green; a case seen in the last `freshMs` is larger still. */
-export function caseStyle(request: Pick<ServiceRequest, 'status'>, ageMs: number, freshMs: number): CaseStyle {
+/** Open cases are warm and large, closed ones small and green; a new open case is larger still. */
+export function caseStyle(request: Pick<ServiceRequest, 'status'>, isNew: boolean): CaseStyle {
   if (request.status === 'closed') return { colour: '#34d399', size: 7 };
-  return ageMs < freshMs ? { colour: '#fb7185', size: 18 } : { colour: '#fb923c', size: 11 };
+  return isNew ? { colour: '#fb7185', size: 18 } : { colour: '#fb923c', size: 11 };
+}
+
+/**
+ * Whether a case counts as new: requested in the last `recentSimMs` of the room's sim time, or —
+ * for a case posted live, stamped with the real date — first seen less than `freshRealMs` ago.
+ */
+export function isNewCase(request: Pick<ServiceRequest, 'requested_datetime'>, simNowMs: number, recentSimMs: number, realAgeMs: number, freshRealMs: number): boolean {
+  const simAge = simNowMs - Date.parse(request.requested_datetime);
+  return (simAge >= 0 && simAge < recentSimMs) || realAgeMs < freshRealMs;
 }

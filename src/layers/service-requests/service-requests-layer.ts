@@ -5,18 +5,20 @@ import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
-import { caseStyle } from './service-request-style';
+import { caseStyle, isNewCase } from './service-request-style';
 
 /** Props of the service requests layer. */
 export interface ServiceRequestsLayerProps {
   /** Height above the ground of the points, m. */
   height: number;
-  /** How long a newly seen case stays highlighted, real ms. */
+  /** How long a case that arrives live stays highlighted, real ms. */
   freshMs: number;
+  /** A case requested this recently in sim time is highlighted, ms. */
+  recentSimMs: number;
 }
 
 /** Defaults of the service requests layer. */
-export const SERVICE_REQUESTS_LAYER_DEFAULTS: ServiceRequestsLayerProps = { height: 20, freshMs: 20_000 };
+export const SERVICE_REQUESTS_LAYER_DEFAULTS: ServiceRequestsLayerProps = { height: 20, freshMs: 20_000, recentSimMs: 30 * 60_000 };
 
 /** Creates the service requests layer. */
 export function createServiceRequestsLayer(props: Partial<ServiceRequestsLayerProps> = {}): LiveLayer {
@@ -29,22 +31,24 @@ export function createServiceRequestsLayer(props: Partial<ServiceRequestsLayerPr
       const points = new PointPrimitiveCollection();
       // One point per case, kept by id: the collection changes only where the feed did.
       const shown = new Map<string, { point: PointPrimitive; request: ServiceRequest; firstSeen: number }>();
-      let firstSync = true;
+      // Until the room's first snapshot, nothing on the map is "just arrived".
+      let snapshotSeen = false;
       const sync = () => {
         const now = performance.now();
-        const current = entitiesOfType(store.getState().feed, 'ServiceRequest');
+        const feed = store.getState().feed;
+        const current = entitiesOfType(feed, 'ServiceRequest');
         const seen = new Set<string>();
         for (const request of current) {
           seen.add(request.id);
           let entry = shown.get(request.id);
           if (!entry) {
             const point = points.add({ position: Cartesian3.fromDegrees(request.long, request.lat, options.height), outlineColor: Color.fromCssColorString('#0b1320'), outlineWidth: 2, scaleByDistance: new NearFarScalar(500, 1.2, 8000, 0.6), disableDepthTestDistance: Number.POSITIVE_INFINITY });
-            // Cases already open when the wall joined are not "new".
-            entry = { point, request, firstSeen: firstSync ? -Infinity : now };
+            // Cases already there when the wall joined did not just arrive.
+            entry = { point, request, firstSeen: snapshotSeen ? now : -Infinity };
             shown.set(request.id, entry);
           }
           entry.request = request;
-          const style = caseStyle(request, now - entry.firstSeen, options.freshMs);
+          const style = caseStyle(request, isNewCase(request, feed.t, options.recentSimMs, now - entry.firstSeen, options.freshMs));
           entry.point.color = Color.fromCssColorString(style.colour);
           entry.point.pixelSize = style.size;
         }
@@ -53,7 +57,7 @@ export function createServiceRequestsLayer(props: Partial<ServiceRequestsLayerPr
           points.remove(entry.point);
           shown.delete(id);
         }
-        firstSync = false;
+        if (feed.room !== null) snapshotSeen = true;
         scene.viewer.scene.requestRender();
       };
       scene.viewer.scene.primitives.add(points);
