@@ -10,6 +10,7 @@ import { attachCameraController, setCameraView } from './camera-controller';
 import { planTour, type TourPlace } from './camera-plan';
 import { fetchPackFeatures, type CityPack } from './city-pack-source';
 import { attachClockBridge } from './clock-bridge';
+import './offline-scene.css';
 import { createOfflineViewer } from './create-viewer';
 import { createFrameBudget } from './frame-budget';
 import type { SceneOptions } from './scene-options';
