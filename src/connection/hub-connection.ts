@@ -16,8 +16,9 @@ export interface HubConnection {
 
 /** Pings per offset estimate at (re)connection. */
 const OFFSET_PINGS = 5;
-/** How often the offset is probed again (ms). */
+/** How often the offset is probed again (ms), after the early probes (ms after the link starts). */
 const REPROBE_MS = 60_000;
+const EARLY_PROBES_MS = [2_000, 3_000, 5_000, 10_000, 20_000];
 
 /**
  * One NTP-style sample: the server read its clock about halfway through the round trip. Times are
@@ -79,12 +80,19 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
     }
     if (best) state().setServerOffset(best.offsetMs);
   };
-  // Clocks drift over an all-day run: probe again now and then, keeping the best sample of the last hour.
-  const reprobe = setInterval(() => {
-    if (!socket.connected) return;
-    if (best) best = { ...best, roundTripMs: best.roundTripMs * 1.5 };
-    void estimateOffset(2).catch(() => undefined);
-  }, REPROBE_MS);
+  // More samples soon after connecting tighten the estimate (a page busy drawing its first frames
+  // answers late); then clocks drift over an all-day run, so probe again every minute, ageing the best.
+  let reprobe: ReturnType<typeof setTimeout> | null = null;
+  const scheduleProbe = (step: number) => {
+    reprobe = setTimeout(() => {
+      if (socket.connected) {
+        if (best && step >= EARLY_PROBES_MS.length) best = { ...best, roundTripMs: best.roundTripMs * 1.5 };
+        void estimateOffset(3).catch(() => undefined);
+      }
+      scheduleProbe(step + 1);
+    }, EARLY_PROBES_MS[step] ?? REPROBE_MS);
+  };
+  scheduleProbe(0);
 
   // Each hall's room owns its clock: join it and take that clock as the truth.
   const joinRoom = async () => {
@@ -147,7 +155,7 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
     socket,
     close: () => {
       closed = true;
-      clearInterval(reprobe);
+      if (reprobe) clearTimeout(reprobe);
       socket.removeAllListeners();
       socket.disconnect();
     },
