@@ -7,6 +7,7 @@
 import { simTimeAt } from '../../protocol/clock';
 import type { TripWindow } from '../../protocol/feed-wire';
 import type { AppStore } from '../../store/app-store';
+import { startFramePacer } from '../frame-pacer';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
 import { VehiclePointsPrimitive } from './vehicle-points-primitive';
@@ -95,15 +96,12 @@ export function createVehiclesLayer(props: Partial<VehiclesLayerProps> = {}): Li
         }),
       );
 
-      // Render on demand: frames while vehicles move, capped at the budget; nothing while paused.
+      // Render on demand: frames while vehicles move, paced to the budget (and the GPU); nothing while paused.
       const moving = () => {
         const sync = store.getState().clock.sync;
         return primitive.show && window !== null && window.ids.length > 0 && sync !== null && sync.playing && sync.rate !== 0;
       };
-      const timer = setInterval(() => {
-        if (moving()) viewer.scene.requestRender();
-      }, options.frameBudgetMs);
-      cleanups.push(() => clearInterval(timer));
+      cleanups.push(startFramePacer(viewer.scene, options.frameBudgetMs, moving));
 
       viewer.scene.primitives.add(primitive);
       cleanups.push(() => viewer.scene.primitives.remove(primitive));

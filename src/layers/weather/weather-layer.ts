@@ -10,6 +10,7 @@ import type { WeatherObserved } from '../../protocol/entities';
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
+import { startFramePacer } from '../frame-pacer';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
 import { weatherSceneParameters, type WeatherSceneParameters } from './weather-scene';
@@ -159,10 +160,7 @@ export function createWeatherLayer(props: Partial<WeatherLayerProps> = {}): Live
         if (baseIntensity.has(light)) light.intensity = baseIntensity.get(light)!;
       });
 
-      const timer = setInterval(() => {
-        if (visible && parameters.animated) viewer.scene.requestRender();
-      }, options.frameBudgetMs);
-      cleanups.push(() => clearInterval(timer));
+      cleanups.push(startFramePacer(viewer.scene, options.frameBudgetMs, () => visible && parameters.animated));
       cleanups.push(
         bindVisibility(store, 'weather', (shown) => {
           visible = shown;
