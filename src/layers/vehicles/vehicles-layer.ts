@@ -4,12 +4,15 @@
  * (vehicle-positions.ts) and uploaded once; while the clock plays, renders are requested at most
  * once per frame budget, and none while it is paused.
  */
+import type { RoadGraphFile } from '../../protocol/city-pack';
 import { simTimeAt } from '../../protocol/clock';
 import type { TripWindow } from '../../protocol/feed-wire';
+import { fetchPackGraph } from '../../scene/pack-graph';
 import type { AppStore } from '../../store/app-store';
 import { startFramePacer } from '../frame-pacer';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
+import { placeRoutes } from './place-routes';
 import { VehiclePointsPrimitive } from './vehicle-points-primitive';
 import { createVehicleFrame, vehiclesAt } from './vehicle-positions';
 
@@ -60,9 +63,20 @@ export function createVehiclesLayer(props: Partial<VehiclesLayerProps> = {}): Li
       });
       // The window's origin is the pack's centre (the server encodes windows around it); a window with
       // another origin is shifted once when it arrives, so the per-frame loop stays a straight copy.
+      // Route trips (sent compactly) are placed on the pack's graph, fetched the first time one comes.
       let window: TripWindow | null = null;
+      let graph: RoadGraphFile | null = null;
+      let latest: TripWindow | null = null;
       const adopt = (trips: TripWindow | null) => {
-        window = trips ? shiftToOrigin(trips, scene.pack.manifest.centre) : null;
+        latest = trips;
+        if (trips?.routes && trips.routes.ids.length > 0 && !graph) {
+          void fetchPackGraph(scene.pack).then((loaded) => {
+            graph = loaded.graph;
+            if (latest === trips) adopt(trips);
+          }, () => undefined);
+        }
+        const placed = trips && graph ? placeRoutes(trips, graph) : trips;
+        window = placed ? shiftToOrigin(placed, scene.pack.manifest.centre) : null;
       };
       adopt(store.getState().feed.trips);
       let held = store.getState().feed.trips;
