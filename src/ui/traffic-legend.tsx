@@ -16,7 +16,7 @@ export function TrafficLegend() {
   return (
     <div class="traffic-legend" data-testid="traffic-legend">
       <div class="traffic-legend__row">
-        <strong>{t('legend.vehicles', { count: trips?.ids.length ?? 0 })}</strong>
+        <strong>{t('legend.vehicles', { count: (trips?.ids.length ?? 0) + (trips?.routes?.ids.length ?? 0) })}</strong>
         {TRIP_CATEGORIES.map((category, index) =>
           present.has(index) ? (
             <span class="traffic-legend__item" key={category}>
