@@ -107,8 +107,6 @@ export const STRINGS = {
   'compass.W': { 'zh-CN': '西', en: 'W' },
   'compass.NW': { 'zh-CN': '西北', en: 'NW' },
   'locale.switch': { 'zh-CN': 'EN', en: '中文' },
-  'placeholder.kiosk': { 'zh-CN': '互动触摸屏（即将推出）', en: 'Visitor kiosk (coming soon)' },
-  'placeholder.planner': { 'zh-CN': '规划推演台（即将推出）', en: 'Planner desk (coming soon)' },
   'planner.title': { 'zh-CN': '规划推演台', en: 'Planner console' },
   'planner.token.prompt': { 'zh-CN': '请输入规划员口令', en: 'Enter the planner token' },
   'planner.token.submit': { 'zh-CN': '进入', en: 'Enter' },

@@ -126,13 +126,18 @@ describe('attract mode', () => {
 
 describe('the other surfaces', () => {
   it.each(['/kiosk', '/planner'])('%s loads', async (pathname) => {
-    const other = await browser.newPage();
+    const other = await browser.newPage({ viewport: { width: 640, height: 360 } });
     const otherWatch = watchPage(other, baseUrl);
     try {
-      const response = await other.goto(`${baseUrl}${pathname}`);
+      const response = await other.goto(`${baseUrl}${pathname}?test=1&idle=3600`);
       expect(response?.status()).toBe(200);
-      await waitForReady(other, 30_000);
+      await waitForReady(other, 240_000);
       expect(otherWatch.consoleErrors).toEqual([]);
+      // The kiosk is the wall's city on a touchscreen, with the same travel guide.
+      if (pathname === '/kiosk') {
+        expect(await other.locator('html').getAttribute('data-surface')).toBe('kiosk');
+        await other.locator('[data-testid="guide-panel"] .guide-panel__now').waitFor({ timeout: 60_000 });
+      }
     } finally {
       await other.close();
     }
