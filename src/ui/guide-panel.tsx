@@ -3,6 +3,7 @@
  * wind with a vane, precipitation, the dressing index with its advice and the umbrella note — and the
  * smart route home → destination under current traffic. Reads the store only, so the kiosk can mount it too.
  */
+import { currentWeather } from '../weather/current-weather';
 import type { OutlookHour } from '../protocol/guide';
 import { utcOffsetHoursFromLongitude } from '../scene/sun-position';
 import { entitiesOfType } from '../store/feed-slice';
@@ -29,11 +30,7 @@ export function GuidePanel({ hours = 6 }: { hours?: number }) {
   const { store, manifest } = useHud();
   const t = useTranslate();
   const locale = useAppState(store, (s) => s.locale);
-  const weather = useAppState(store, (s) => {
-    let best = null as ReturnType<typeof entitiesOfType<'WeatherObserved'>>[number] | null;
-    for (const o of entitiesOfType(s.feed, 'WeatherObserved')) if (!best || o.dateObserved > best.dateObserved) best = o;
-    return best;
-  });
+  const weather = useAppState(store, (s) => currentWeather(entitiesOfType(s.feed, 'WeatherObserved')));
   const outlook = useWeatherOutlook(store, hours);
   const offset = utcOffsetHoursFromLongitude(manifest?.centre[0] ?? 0);
   const lang = locale === 'en' ? 'en' : 'zh';

@@ -7,6 +7,7 @@
  */
 import { Cartesian2, Cartesian3, JulianDate, PostProcessStage, type Light } from 'cesium';
 import type { WeatherObserved } from '../../protocol/entities';
+import { currentWeather } from '../../weather/current-weather';
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
@@ -89,13 +90,6 @@ void main() {
   out_FragColor = colour;
 }
 `;
-
-/** The current observation of the room: the latest WeatherObserved by dateObserved. */
-export function currentWeather(observations: WeatherObserved[]): WeatherObserved | null {
-  let best: WeatherObserved | null = null;
-  for (const o of observations) if (!best || o.dateObserved > best.dateObserved) best = o;
-  return best;
-}
 
 /** Creates the weather layer. */
 export function createWeatherLayer(props: Partial<WeatherLayerProps> = {}): LiveLayer {
