@@ -235,6 +235,8 @@ export type FeedAck<T extends object = object> = ({ ok: true } & T) | { ok: fals
 export interface FeedClientEvents {
   'feed:join': (request: JoinRequest, ack: (reply: FeedAck<{ room: string; role: Role; clock: import('./clock.js').ClockSync }>) => void) => void;
   'visitor:action': (action: VisitorAction, ack: (reply: FeedAck) => void) => void;
+  /** Lays a recorded day's weather (local date) under the room's replay; null returns to the replayed day. */
+  'room:weather-day': (request: { date: string | null }, ack: (reply: FeedAck<{ date: string | null }>) => void) => void;
 }
 
 /** Feed events the server emits to a room or a client. */

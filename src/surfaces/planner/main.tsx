@@ -1,6 +1,7 @@
 /** The planner surface: the city (the wall's scene and layers) beside the what-if console, behind the planner token. */
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import './planner.css';
+import { namedDaysFileSchema, type NamedDay } from '../../weather/named-days-file';
 import { render } from 'preact';
 import { defaultCommute } from '../../city/default-commute';
 import { connectHub, pickRoom } from '../../connection/hub-connection';
@@ -85,10 +86,18 @@ async function start(token: string): Promise<void> {
   });
   const link = attachPlannerLink(hub.socket, app, store, { dayStartMs, route: commute && { from: commute.home, to: commute.work }, describe: (edge) => segmentOf(graph, edge, roadName) });
 
+  /** The named days of the city's weather series, or none when it has no series or the file is not valid. */
+  async function fetchNamedDays(city: string): Promise<NamedDay[]> {
+    const response = await fetch(`/tiles/recordings/${city}/weather/days.json`).catch(() => null);
+    if (!response?.ok) return [];
+    const parsed = namedDaysFileSchema.safeParse(await response.json().catch(() => null));
+    return parsed.success ? parsed.data.days : [];
+  }
+
   render(
     <div class="planner-layout">
       <div class="planner-scene" id="scene" />
-      <PlannerContext.Provider value={{ app, store, link, places, dayStartMs }}>
+      <PlannerContext.Provider value={{ app, store, link, places, dayStartMs, namedDays: await fetchNamedDays(pack.manifest.id) }}>
         <PlannerConsole />
       </PlannerContext.Provider>
     </div>,

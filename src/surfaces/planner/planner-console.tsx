@@ -8,6 +8,7 @@ import { RunControls } from './run-controls';
 import { SavedScenarios } from './saved-scenarios';
 import { ScenarioFields } from './scenario-fields';
 import { TrafficViewToggle } from './traffic-view-toggle';
+import { WeatherDayPicker } from './weather-day-picker';
 import { WeatherOverridePanel } from './weather-override-panel';
 
 /** The whole console. */
@@ -24,6 +25,7 @@ export function PlannerConsole() {
       <KpiTable />
       <TrafficViewToggle />
       <SavedScenarios />
+      <WeatherDayPicker />
       <WeatherOverridePanel />
     </aside>
   );

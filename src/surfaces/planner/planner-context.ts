@@ -1,4 +1,5 @@
 /** What every console panel needs: the stores, the server link, the pack's places and the translate function. */
+import type { NamedDay } from '../../weather/named-days-file';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { StringKey } from '../../i18n/strings';
@@ -21,6 +22,8 @@ export interface PlannerContextValue {
   link: PlannerLink;
   places: EventPlace[];
   dayStartMs: number;
+  /** Days bookmarked in the city's weather series (days.json), empty when it has none. */
+  namedDays: NamedDay[];
 }
 
 export const PlannerContext = createContext<PlannerContextValue | null>(null);

@@ -32,6 +32,8 @@ export interface PlannerLink {
   refresh: () => Promise<void>;
   view: (scenarioId: string | null) => Promise<void>;
   weather: (override: WeatherOverride | null) => Promise<void>;
+  /** Lays a recorded day's weather under the room; resolves to the day in force, or null when refused. */
+  weatherDay: (date: string | null) => Promise<string | null>;
   close: () => void;
 }
 
@@ -99,6 +101,10 @@ export function attachPlannerLink(socket: Socket<ServerEvents, ClientEvents>, ap
     weather: async (override) => {
       const reply = await socket.timeout(8_000).emitWithAck('room:weather-override', override);
       if (!refused(reply) && reply.ok) state().setRoom(reply.state);
+    },
+    weatherDay: async (date) => {
+      const reply = await socket.timeout(8_000).emitWithAck('room:weather-day', { date });
+      return refused(reply) || !reply.ok ? null : reply.date;
     },
     close: () => {
       offConnected();
