@@ -170,6 +170,27 @@ describe('weather day', () => {
   });
 });
 
+describe('guide endpoints', () => {
+  it('answers a route and an outlook for a room, and refuses a bad query, an unknown room and a write', async () => {
+    const socket = connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
+    await socket.emitWithAck('feed:join', { room: 'guide-hall', role: 'wall' });
+    const route = await fetch(`${base}/api/route?room=guide-hall&from=121.4001,31.2001&to=121.4059,31.2039`);
+    expect(route.status).toBe(200);
+    const body = (await route.json()) as { ok: boolean; freeFlowS: number; travelS: number; lengthM: number };
+    expect(body.ok).toBe(true);
+    expect(body.travelS).toBeGreaterThanOrEqual(body.freeFlowS);
+    expect(body.lengthM).toBeGreaterThan(500); // across the grid, along its streets
+    const outlook = await fetch(`${base}/api/weather/outlook?room=guide-hall&hours=3`);
+    expect(outlook.status).toBe(200);
+    expect(((await outlook.json()) as { hours: unknown[] }).hours).toHaveLength(1 + 3); // now, then the next three hours
+    expect((await fetch(`${base}/api/route?room=guide-hall&from=oops&to=121.4,31.2`)).status).toBe(400);
+    expect((await fetch(`${base}/api/weather/outlook?room=guide-hall&hours=99`)).status).toBe(400);
+    expect((await fetch(`${base}/api/route?room=nowhere&from=121.4001,31.2001&to=121.4059,31.2039`)).status).toBe(404);
+    expect((await fetch(`${base}/api/weather/outlook?room=guide-hall`, { method: 'POST' })).status).toBe(405);
+    socket.disconnect();
+  });
+});
+
 describe('feed over HTTP', () => {
   function wall(room: string): Promise<Socket<ServerEvents, ClientEvents>> {
     const socket = connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });

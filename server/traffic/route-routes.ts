@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TrafficFlowObserved } from '../../src/protocol/entities.js';
 import { routeQuerySchema, type RouteReply } from '../../src/protocol/guide.js';
+import { readRoomQuery, sendJson } from '../http/room-query.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import { edgeTravelTimes, planRoute, type RouteGraph } from './route-service.js';
 
@@ -27,28 +28,11 @@ export function createRouteHandler(deps: RouteDeps): (request: IncomingMessage, 
     return cached.times;
   };
   return async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/api/route') return false;
-    const reply = (status: number, body: RouteReply) => {
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(JSON.stringify(body));
-    };
-    if (request.method !== 'GET') {
-      reply(405, { ok: false, error: 'use GET' });
-      return true;
-    }
-    const query = routeQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-    if (!query.success) {
-      reply(400, { ok: false, error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
-      return true;
-    }
-    const t = deps.roomTime(query.data.room);
-    if (t === null) {
-      reply(404, { ok: false, error: `no room "${query.data.room}"` });
-      return true;
-    }
-    const result = planRoute(deps.route, await timesAt(t), query.data.from, query.data.to, t);
-    reply(result.ok ? 200 : 422, result);
+    const read = readRoomQuery(request, response, '/api/route', routeQuerySchema, deps.roomTime);
+    if (read === undefined) return false;
+    if (read === null) return true;
+    const result: RouteReply = planRoute(deps.route, await timesAt(read.t), read.query.from, read.query.to, read.t);
+    sendJson(response, result.ok ? 200 : 422, result);
     return true;
   };
 }

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WeatherObserved } from '../../src/protocol/entities.js';
 import { outlookQuerySchema, type OutlookHour, type OutlookReply } from '../../src/protocol/guide.js';
+import { readRoomQuery, sendJson } from '../http/room-query.js';
 import type { FeedSource } from '../sources/feed-source.js';
 
 const HOUR_MS = 3_600_000;
@@ -51,26 +52,10 @@ export interface OutlookDeps {
 
 /** Answers GET /api/weather/outlook; false for any other path. */
 export async function handleOutlook(request: IncomingMessage, response: ServerResponse, deps: OutlookDeps): Promise<boolean> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname !== '/api/weather/outlook') return false;
-  const reply = (status: number, body: OutlookReply) => {
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(JSON.stringify(body));
-  };
-  if (request.method !== 'GET') {
-    reply(405, { ok: false, error: 'use GET' });
-    return true;
-  }
-  const query = outlookQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) {
-    reply(400, { ok: false, error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
-    return true;
-  }
-  const t = deps.roomTime(query.data.room);
-  if (t === null) {
-    reply(404, { ok: false, error: `no room "${query.data.room}"` });
-    return true;
-  }
-  reply(200, { ok: true, room: query.data.room, t, hours: await weatherOutlook(deps.source, t, query.data.hours) });
+  const read = readRoomQuery(request, response, '/api/weather/outlook', outlookQuerySchema, deps.roomTime);
+  if (read === undefined) return false;
+  if (read === null) return true;
+  const reply: OutlookReply = { ok: true, room: read.query.room, t: read.t, hours: await weatherOutlook(deps.source, read.t, read.query.hours) };
+  sendJson(response, 200, reply);
   return true;
 }
