@@ -34,3 +34,13 @@ export function whenPrimitivesReady(scene: Scene, primitives: { ready: boolean; 
   scene.requestRender();
   return remove;
 }
+
+/** Calls `apply()` whenever the room's feed changes (its version bumps); returns the unsubscribe. */
+export function onFeedChange(store: AppStore, apply: () => void): () => void {
+  let version = store.getState().feed.version;
+  return store.subscribe((state) => {
+    if (state.feed.version === version) return;
+    version = state.feed.version;
+    apply();
+  });
+}

@@ -8,7 +8,7 @@ import type { TrafficFlowObserved } from '../../protocol/entities';
 import { fetchPackGraph } from '../../scene/pack-graph';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
-import { bindVisibility, whenPrimitivesReady } from '../layer-binding';
+import { bindVisibility, onFeedChange, whenPrimitivesReady } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
 import { CONGESTION_COLOURS, edgeClasses, type CongestionClass } from './congestion-style';
 import { offsetLine } from './offset-line';
@@ -80,14 +80,7 @@ export function createCongestionLayer(props: Partial<CongestionLayerProps> = {})
         if (edgeClasses(entitiesOfType(store.getState().feed, 'TrafficFlowObserved') as TrafficFlowObserved[], classes)) apply();
       };
       sync();
-      let version = store.getState().feed.version;
-      cleanups.push(
-        store.subscribe((state) => {
-          if (state.feed.version === version) return;
-          version = state.feed.version;
-          sync();
-        }),
-      );
+      cleanups.push(onFeedChange(store, sync));
       cleanups.push(
         whenPrimitivesReady(scene.viewer.scene, [primitive], () => {
           primitiveReady = true;

@@ -3,7 +3,7 @@ import { Cartesian3, Color, NearFarScalar, PointPrimitiveCollection, type PointP
 import type { ServiceRequest } from '../../protocol/entities';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
-import { bindVisibility } from '../layer-binding';
+import { bindVisibility, onFeedChange } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
 import { caseStyle, isNewCase } from './service-request-style';
 
@@ -63,14 +63,7 @@ export function createServiceRequestsLayer(props: Partial<ServiceRequestsLayerPr
       scene.viewer.scene.primitives.add(points);
       cleanups.push(() => scene.viewer.scene.primitives.remove(points));
       sync();
-      let version = store.getState().feed.version;
-      cleanups.push(
-        store.subscribe((state) => {
-          if (state.feed.version === version) return;
-          version = state.feed.version;
-          sync();
-        }),
-      );
+      cleanups.push(onFeedChange(store, sync));
       // Fresh cases shrink back after a while even when the feed is quiet.
       const timer = setInterval(sync, options.freshMs / 2);
       cleanups.push(() => clearInterval(timer));

@@ -12,7 +12,7 @@ import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
 import { startFramePacer } from '../frame-pacer';
-import { bindVisibility } from '../layer-binding';
+import { bindVisibility, onFeedChange } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
 import { weatherSceneParameters, type WeatherSceneParameters } from './weather-scene';
 
@@ -131,14 +131,7 @@ export function createWeatherLayer(props: Partial<WeatherLayerProps> = {}): Live
         viewer.scene.requestRender();
       };
       update();
-      let version = store.getState().feed.version;
-      cleanups.push(
-        store.subscribe((state) => {
-          if (state.feed.version === version) return;
-          version = state.feed.version;
-          update();
-        }),
-      );
+      cleanups.push(onFeedChange(store, update));
 
       // Cloud dims whichever light the clock bridge chose (sun or moon), from that light's own intensity.
       const baseIntensity = new WeakMap<Light, number>();
