@@ -1,17 +1,8 @@
-/** Preact hook: a selected slice of the vanilla store, re-rendering only when it changes. */
-import { useEffect, useState } from 'preact/hooks';
+/** Preact hook: a selected slice of the app store, re-rendering only when it changes. */
 import type { AppState, AppStore } from '../store/app-store';
+import { useStoreValue } from './use-store-value';
 
-/** Subscribes a component to `selector(state)` (compared with Object.is). */
+/** Subscribes a component to `selector(state)` of the app store. */
 export function useAppState<T>(store: AppStore, selector: (state: AppState) => T): T {
-  const [value, setValue] = useState(() => selector(store.getState()));
-  useEffect(() => {
-    setValue(() => selector(store.getState()));
-    return store.subscribe((state) => {
-      const next = selector(state);
-      setValue((previous) => (Object.is(previous, next) ? previous : next));
-    });
-    // The selector is expected to be stable per component (a module-level or inline pure function).
-  }, [store]);
-  return value;
+  return useStoreValue(store, selector);
 }

@@ -1,16 +1,8 @@
 /** Preact hook: a selected part of the planner store, re-rendering only when it changes. */
-import { useEffect, useState } from 'preact/hooks';
+import { useStoreValue } from '../../ui/use-store-value';
 import type { PlannerState, PlannerStore } from './planner-store';
 
-/** Subscribes a component to `selector(state)` (compared with Object.is). */
+/** Subscribes a component to `selector(state)` of the planner store. */
 export function usePlanner<T>(store: PlannerStore, selector: (state: PlannerState) => T): T {
-  const [value, setValue] = useState(() => selector(store.getState()));
-  useEffect(() => {
-    setValue(() => selector(store.getState()));
-    return store.subscribe((state) => {
-      const next = selector(state);
-      setValue((previous) => (Object.is(previous, next) ? previous : next));
-    });
-  }, [store]);
-  return value;
+  return useStoreValue(store, selector);
 }
