@@ -1,18 +1,14 @@
 /** Engine-free analysis of a city pack's directed road graph. */
 import type { RoadGraphFile } from '../protocol/city-pack.js';
+import { createRoutingGraph } from './shortest-path.js';
 
 /**
  * Strongly connected components (Tarjan, iterative so a long road does not overflow the stack).
  * Returns the component index of every node.
  */
 export function stronglyConnectedComponents(nodeCount: number, from: ArrayLike<number>, to: ArrayLike<number>): Int32Array {
-  // Adjacency in compressed-row form.
-  const start = new Int32Array(nodeCount + 1);
-  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
-  for (let n = 0; n < nodeCount; n++) start[n + 1]! += start[n]!;
-  const fill = start.slice(0, nodeCount);
-  const targets = new Int32Array(from.length);
-  for (let e = 0; e < from.length; e++) targets[fill[from[e]!]!++] = to[e]!;
+  // The router's compressed-row index: node v's edges are edgeOrder[start[v] .. start[v + 1]).
+  const { rowStart: start, edgeOrder } = createRoutingGraph(nodeCount, from, to);
 
   const index = new Int32Array(nodeCount).fill(-1);
   const low = new Int32Array(nodeCount);
@@ -36,7 +32,7 @@ export function stronglyConnectedComponents(nodeCount: number, from: ArrayLike<n
       const e = callEdge[callEdge.length - 1]!;
       if (e < start[v + 1]!) {
         callEdge[callEdge.length - 1] = e + 1;
-        const w = targets[e]!;
+        const w = to[edgeOrder[e]!]!;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
           stack.push(w);
