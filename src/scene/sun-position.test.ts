@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nightFactor, sunElevationDeg, utcOffsetHoursFromLongitude } from './sun-position';
+import { nightFactor, sunElevationDeg } from './sun-position';
 
 const bund = { lon: 121.49, lat: 31.24 };
 
@@ -25,12 +25,5 @@ describe('nightFactor', () => {
     expect(nightFactor(30)).toBe(0);
     expect(nightFactor(-20)).toBe(1);
     expect(nightFactor(0)).toBeCloseTo(0.5);
-  });
-});
-
-describe('utcOffsetHoursFromLongitude', () => {
-  it('gives UTC+8 for Shanghai and UTC+0 for London', () => {
-    expect(utcOffsetHoursFromLongitude(121.49)).toBe(8);
-    expect(utcOffsetHoursFromLongitude(-0.12)).toBe(0);
   });
 });

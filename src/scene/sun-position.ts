@@ -22,8 +22,3 @@ export function sunElevationDeg(timeMs: number, lonDeg: number, latDeg: number):
 export function nightFactor(sunElevation: number): number {
   return Math.max(0, Math.min(1, (6 - sunElevation) / 12));
 }
-
-/** The city's UTC offset in hours guessed from its longitude (the pack has no time zone yet). */
-export function utcOffsetHoursFromLongitude(lonDeg: number): number {
-  return Math.max(-12, Math.min(14, Math.round(lonDeg / 15))) + 0; // + 0 turns -0 into 0
-}

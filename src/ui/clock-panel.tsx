@@ -1,7 +1,7 @@
 /** The city clock: date, time, zone and play rate, ticking every second. */
 import { formatCityTime } from '../i18n/format-time';
 import { simTimeAt } from '../protocol/clock';
-import { utcOffsetHoursFromLongitude } from '../scene/sun-position';
+import { zoneOffsetMs } from '../city/time-zone';
 import { useHud } from './hud-context';
 import { useAppState } from './use-app-state';
 import { useNow } from './use-now';
@@ -15,8 +15,10 @@ export function ClockPanel() {
   const now = useNow(1000);
   const t = useTranslate();
   if (!clock.sync) return <div class="clock-panel clock-panel--waiting">{t('clock.waiting')}</div>;
-  const offset = utcOffsetHoursFromLongitude(manifest?.centre[0] ?? 0);
-  const { date, time, zone } = formatCityTime(simTimeAt(clock.sync, now, clock.serverOffsetMs), offset, locale);
+  const simTime = simTimeAt(clock.sync, now, clock.serverOffsetMs);
+  // The city's own zone from its pack, so the offset is right across daylight saving too.
+  const offset = manifest ? zoneOffsetMs(simTime, manifest.timeZone) / 3_600_000 : 0;
+  const { date, time, zone } = formatCityTime(simTime, offset, locale);
   return (
     <div class="clock-panel" data-testid="clock">
       <div class="clock-panel__time">{time}</div>

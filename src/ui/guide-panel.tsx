@@ -5,7 +5,7 @@
  */
 import { currentWeather } from '../weather/current-weather';
 import type { OutlookHour } from '../protocol/guide';
-import { utcOffsetHoursFromLongitude } from '../scene/sun-position';
+import { zoneOffsetMs } from '../city/time-zone';
 import { entitiesOfType } from '../store/feed-slice';
 import { guideSummary } from '../weather/guide-summary';
 import { weatherEffects } from '../weather/weather-effects';
@@ -32,7 +32,7 @@ export function GuidePanel({ hours = 6 }: { hours?: number }) {
   const locale = useAppState(store, (s) => s.locale);
   const weather = useAppState(store, (s) => currentWeather(entitiesOfType(s.feed, 'WeatherObserved')));
   const outlook = useWeatherOutlook(store, hours);
-  const offset = utcOffsetHoursFromLongitude(manifest?.centre[0] ?? 0);
+  const localHour = (t: number): number => new Date(t + (manifest ? zoneOffsetMs(t, manifest.timeZone) : 0)).getUTCHours();
   const lang = locale === 'en' ? 'en' : 'zh';
 
   const now = weather
@@ -83,7 +83,7 @@ export function GuidePanel({ hours = 6 }: { hours?: number }) {
         <div class="guide-panel__outlook" aria-label={t('guide.next')}>
           {outlook.slice(1).map((hour) => (
             <div class="guide-panel__hour" key={hour.t}>
-              <span class="guide-panel__hour-time">{String(new Date(hour.t + offset * 3_600_000).getUTCHours()).padStart(2, '0')}:00</span>
+              <span class="guide-panel__hour-time">{String(localHour(hour.t)).padStart(2, '0')}:00</span>
               <SkyIcon kind={skyOf(hour)} />
               <span>{hour.temperature != null ? `${round(hour.temperature)}°` : '–'}</span>
             </div>
