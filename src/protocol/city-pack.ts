@@ -34,12 +34,40 @@ export type UseClass = z.infer<typeof useClassSchema>;
 export const heightSourceSchema = z.enum(['height', 'levels', 'estimate']);
 export type HeightSource = z.infer<typeof heightSourceSchema>;
 
+/**
+ * Where a feature's Chinese name came from: OSM as tagged, OSM converted from traditional to
+ * simplified characters (OpenCC), or its category because OSM knows it only by a Latin name.
+ */
+export const nameZhSourceSchema = z.enum(['osm', 'opencc', 'category']);
+export type NameZhSource = z.infer<typeof nameZhSourceSchema>;
+
+/** Where a feature's English name came from: OSM, the pinyin of its Chinese name, or its category. */
+export const nameEnSourceSchema = z.enum(['osm', 'pinyin', 'category']);
+export type NameEnSource = z.infer<typeof nameEnSourceSchema>;
+
+/**
+ * The names of a feature: `name` as tagged; `name_zh` (simplified) and `name_en`, set whenever it has
+ * any name; and their sources, null when it has none (docs/city-pack.md, "Names").
+ */
+const namesShape = {
+  name: z.string().nullable(),
+  name_zh: z.string().nullable(),
+  name_en: z.string().nullable(),
+  name_zh_source: nameZhSourceSchema.nullable(),
+  name_en_source: nameEnSourceSchema.nullable(),
+};
+
+/** The name fields every named pack feature carries. */
+export type FeatureNames = { [K in keyof typeof namesShape]: z.infer<(typeof namesShape)[K]> };
+
 /** Per-building properties in each tile's property table (3D Tiles 1.1 structural metadata). */
 export const BUILDING_PROPERTIES = {
   osm_id: 'STRING', // "way/123" or "relation/456"
   name: 'STRING',
   name_zh: 'STRING',
   name_en: 'STRING',
+  name_zh_source: 'STRING', // one of nameZhSourceSchema, "" when unnamed
+  name_en_source: 'STRING', // one of nameEnSourceSchema, "" when unnamed
   height: 'FLOAT32', // metres above ground of the top
   min_height: 'FLOAT32', // metres above ground of the bottom (building parts over a passage)
   levels: 'UINT16', // 0 where unknown
@@ -141,9 +169,7 @@ export type CityManifest = z.infer<typeof manifestSchema>;
 export const roadPropertiesSchema = z.object({
   osm_id: z.string(),
   class: z.string(), // the highway=* value
-  name: z.string().nullable(),
-  name_zh: z.string().nullable(),
-  name_en: z.string().nullable(),
+  ...namesShape,
   lanes: z.number().int().positive(),
   oneway: z.boolean(),
   maxspeed: z.number().positive(), // km/h
@@ -159,9 +185,7 @@ export const groundPropertiesSchema = z.object({
   kind: z.enum(['water', 'green', 'outline']),
   subkind: z.string(), // e.g. river, park, grass; "bounds" for the outline
   osm_id: z.string().nullable(),
-  name: z.string().nullable(),
-  name_zh: z.string().nullable(),
-  name_en: z.string().nullable(),
+  ...namesShape,
 });
 export type GroundProperties = z.infer<typeof groundPropertiesSchema>;
 
@@ -170,9 +194,7 @@ export const placePropertiesSchema = z.object({
   category: placeCategorySchema,
   /** The OSM tag that decided the category, e.g. "amenity=hospital". */
   tag: z.string(),
-  name: z.string().nullable(),
-  name_zh: z.string().nullable(),
-  name_en: z.string().nullable(),
+  ...namesShape,
   /** Parking only: number of spaces, and whether it was tagged or estimated. */
   capacity: z.number().int().nonnegative().nullable(),
   capacity_source: z.enum(['tag', 'area', 'default']).nullable(),

@@ -66,7 +66,7 @@ describe('buildCity on a small fixture', () => {
     const json = JSON.parse(glb.subarray(20, 20 + glb.readUInt32LE(12)).toString()) as { extensions: { EXT_structural_metadata: { propertyTables: { count: number; properties: Record<string, unknown> }[] } } };
     const table = json.extensions.EXT_structural_metadata.propertyTables[0]!;
     expect(table.count).toBe(14);
-    expect(Object.keys(table.properties)).toEqual(['osm_id', 'name', 'name_zh', 'name_en', 'height', 'min_height', 'levels', 'use_class', 'height_source']);
+    expect(Object.keys(table.properties)).toEqual(['osm_id', 'name', 'name_zh', 'name_en', 'name_zh_source', 'name_en_source', 'height', 'min_height', 'levels', 'use_class', 'height_source']);
   });
 
   it('draws a tower by its parts, not its outline, and floats the upper part at min_height', () => {

@@ -16,6 +16,7 @@ import { readOsm, type OsmDocument } from './osm-reader.js';
 import { extractPlaces } from './places.js';
 import type { Progress } from './progress.js';
 import { buildRoadGraph, extractRoads, roadKilometres } from './roads.js';
+import { createStreetIndex } from './street-index.js';
 import { buildQuadtree, countLeaves, writeTileset } from './tileset.js';
 import { findViews } from './views.js';
 
@@ -50,7 +51,7 @@ function displayName(doc: OsmDocument, id: string, given: Partial<LocalizedName>
   const place = doc.points
     .filter((p) => PLACE_RANK.includes(p.tags.place ?? '') && p.tags.name)
     .sort((a, b) => PLACE_RANK.indexOf(a.tags.place!) - PLACE_RANK.indexOf(b.tags.place!) || a.id - b.id)[0];
-  const names = place ? namesOf(place.tags) : { zh: null, en: null };
+  const names = place ? namesOf(place.tags, { zh: id, en: id }) : { zh: null, en: null };
   return { zh: given?.zh ?? names.zh ?? id, en: given?.en ?? names.en ?? id };
 }
 
@@ -76,21 +77,23 @@ export async function buildCity(options: BuildOptions): Promise<BuildSummary> {
   const frame = createLocalFrame((west + east) / 2, (south + north) / 2);
   const warnings: AreaWarnings = { missingNodes: 0, unclosedRings: 0 };
 
-  progress.stage('buildings', 1);
-  const buildings = extractBuildings(doc, frame, warnings);
-  if (buildings.length === 0) throw new BuildError(`'${options.source}' holds no buildings; a city pack needs at least one`);
-  progress.update(1);
-
+  // Roads first: buildings and places known only by a category are told apart by their street.
   progress.stage('roads', 2);
   const roads = extractRoads(doc);
   progress.update(1);
   const graph = buildRoadGraph(doc, roads.features, roads.nodeIds);
   progress.update(2);
+  const streetAt = createStreetIndex(roads.features, frame);
+
+  progress.stage('buildings', 1);
+  const buildings = extractBuildings(doc, frame, warnings, streetAt);
+  if (buildings.length === 0) throw new BuildError(`'${options.source}' holds no buildings; a city pack needs at least one`);
+  progress.update(1);
 
   progress.stage('ground', 2);
   const ground = extractGround(doc, warnings);
   progress.update(1);
-  const places = extractPlaces(doc, frame, warnings);
+  const places = extractPlaces(doc, frame, warnings, streetAt);
   progress.update(2);
 
   const root = buildQuadtree(buildings, options.maxBuildingsPerTile ?? 150);

@@ -1,8 +1,9 @@
 /** Buildings of an extract: footprints in the local frame, use class, height and names. */
-import type { HeightSource, UseClass } from '../../src/protocol/city-pack.js';
+import type { HeightSource, LocalizedName, NameEnSource, NameZhSource, UseClass } from '../../src/protocol/city-pack.js';
 import { buildingHeight, useClassOf } from './building-rules.js';
 import type { LocalFrame } from './geometry/local-frame.js';
 import { orient, pointInRing, ringCentroid, signedArea, type Point2, type Ring } from './geometry/ring.js';
+import { buildingTerm } from './name-terms.js';
 import { namesOf } from './names.js';
 import { collectAreas, type AreaWarnings, type OsmArea } from './osm-areas.js';
 import type { OsmDocument, Tags } from './osm-reader.js';
@@ -19,6 +20,8 @@ export interface Building {
   name: string | null;
   nameZh: string | null;
   nameEn: string | null;
+  nameZhSource: NameZhSource | null;
+  nameEnSource: NameEnSource | null;
   useClass: UseClass;
   height: number;
   minHeight: number;
@@ -56,7 +59,12 @@ function largestOuter(footprints: Footprint[]): Ring {
  * holds building:part pieces is not drawn itself (its parts are), and the parts inherit its name
  * and use where they carry none.
  */
-export function extractBuildings(doc: OsmDocument, frame: LocalFrame, warnings: AreaWarnings): Building[] {
+export function extractBuildings(
+  doc: OsmDocument,
+  frame: LocalFrame,
+  warnings: AreaWarnings,
+  streetAt: (lon: number, lat: number) => LocalizedName | null = () => null,
+): Building[] {
   const landuse = collectAreas(doc, isClassifiedLanduse, warnings).flatMap((area) =>
     toFootprints(area, frame).map((f) => ({ ring: f.outer, landuse: area.tags.landuse!, area: signedArea(f.outer) })),
   );
@@ -95,9 +103,9 @@ export function extractBuildings(doc: OsmDocument, frame: LocalFrame, warnings: 
     if (hasParts.has(candidate)) continue;
     const parent = outlineOf.get(candidate);
     const tags: Tags = parent ? { ...parent.area.tags, ...candidate.area.tags } : candidate.area.tags;
-    const names = namesOf(candidate.area.tags.name ? candidate.area.tags : tags);
     const area = footprintArea(candidate.footprints);
     const useClass = useClassOf(tags, { landuse: landuseAt(candidate.centroid), contained: containedIn(candidate.footprints) });
+    const names = namesOf(candidate.area.tags.name ? candidate.area.tags : tags, buildingTerm(useClass), () => streetAt(...frame.toLonLat(...candidate.centroid)));
     // Parts never inherit the outline's height: each part is its own vertical extent.
     const h = buildingHeight(candidate.area.tags, useClass, area, candidate.area.osmId);
     buildings.push({
@@ -105,6 +113,8 @@ export function extractBuildings(doc: OsmDocument, frame: LocalFrame, warnings: 
       name: names.name,
       nameZh: names.zh,
       nameEn: names.en,
+      nameZhSource: names.zhSource,
+      nameEnSource: names.enSource,
       useClass,
       height: h.height,
       minHeight: h.minHeight,

@@ -1,6 +1,7 @@
 /** Ground layers: water, green areas and the city outline as GeoJSON (RFC 7946 winding). */
 import type { GroundProperties } from '../../src/protocol/city-pack.js';
 import { orient, type Ring } from './geometry/ring.js';
+import { featureTerm } from './name-terms.js';
 import { namesOf } from './names.js';
 import { collectAreas, type AreaWarnings, type LonLatPolygon } from './osm-areas.js';
 import type { OsmDocument, Tags } from './osm-reader.js';
@@ -33,9 +34,9 @@ export function groundKindOf(tags: Tags): Pick<GroundProperties, 'kind' | 'subki
   return null;
 }
 
-const pickNames = (tags: Tags): Pick<GroundProperties, 'name' | 'name_zh' | 'name_en'> => {
-  const names = namesOf(tags);
-  return { name: names.name, name_zh: names.zh, name_en: names.en };
+const pickNames = (tags: Tags): Pick<GroundProperties, 'name' | 'name_zh' | 'name_en' | 'name_zh_source' | 'name_en_source'> => {
+  const names = namesOf(tags, featureTerm(tags));
+  return { name: names.name, name_zh: names.zh, name_en: names.en, name_zh_source: names.zhSource, name_en_source: names.enSource };
 };
 
 const closed = (ring: Ring): Position[] => [...ring, ring[0]!];
@@ -69,7 +70,7 @@ export function extractGround(doc: OsmDocument, warnings: AreaWarnings): GroundF
   features.push({
     type: 'Feature',
     geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
-    properties: { kind: 'outline', subkind: 'bounds', osm_id: null, name: null, name_zh: null, name_en: null },
+    properties: { kind: 'outline', subkind: 'bounds', osm_id: null, name: null, name_zh: null, name_en: null, name_zh_source: null, name_en_source: null },
   });
   return features;
 }

@@ -1,10 +1,12 @@
 /** Points of interest with a normalised category, from tagged nodes and from areas. */
-import type { PlaceCategory, PlaceProperties } from '../../src/protocol/city-pack.js';
+import type { LocalizedName, PlaceCategory, PlaceProperties } from '../../src/protocol/city-pack.js';
 import type { LocalFrame } from './geometry/local-frame.js';
 import { ringCentroid, signedArea } from './geometry/ring.js';
+import { placeTerm } from './name-terms.js';
 import { namesOf } from './names.js';
 import { collectAreas, type AreaWarnings } from './osm-areas.js';
 import type { OsmDocument, Tags } from './osm-reader.js';
+import { tellApart } from './tell-apart.js';
 
 /** Planning figure for surface parking, m² per space including aisles. */
 export const SQUARE_METRES_PER_SPACE = 25;
@@ -58,23 +60,26 @@ export function parkingCapacity(tags: Tags, areaM2: number | null): Pick<PlacePr
   return { capacity: DEFAULT_PARKING_CAPACITY, capacity_source: 'default' };
 }
 
-function placeFeature(osmId: string, tags: Tags, lonLat: [number, number], area: number | null): PlaceFeature | null {
+/** The named street nearest a point, or null. */
+export type StreetAt = (lon: number, lat: number) => LocalizedName | null;
+
+function placeFeature(osmId: string, tags: Tags, lonLat: [number, number], area: number | null, streetAt: StreetAt): PlaceFeature | null {
   const match = classifyPlace(tags);
   if (!match) return null;
-  const names = namesOf(tags);
+  const names = namesOf(tags, placeTerm(match.category, match.tag), () => streetAt(...lonLat));
   const parking = match.category === 'parking' ? parkingCapacity(tags, area) : { capacity: null, capacity_source: null };
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: lonLat },
-    properties: { osm_id: osmId, ...match, name: names.name, name_zh: names.zh, name_en: names.en, ...parking, area: area === null ? null : Math.round(area) },
+    properties: { osm_id: osmId, ...match, name: names.name, name_zh: names.zh, name_en: names.en, name_zh_source: names.zhSource, name_en_source: names.enSource, ...parking, area: area === null ? null : Math.round(area) },
   };
 }
 
-/** All places of the extract, sorted by category, then OSM id. */
-export function extractPlaces(doc: OsmDocument, frame: LocalFrame, warnings: AreaWarnings): PlaceFeature[] {
+/** All places of the extract, sorted by category, then OSM id, with shared names told apart (tellApart). */
+export function extractPlaces(doc: OsmDocument, frame: LocalFrame, warnings: AreaWarnings, streetAt: StreetAt = () => null): PlaceFeature[] {
   const places: PlaceFeature[] = [];
   for (const point of doc.points) {
-    const feature = placeFeature(`node/${point.id}`, point.tags, [point.lon, point.lat], null);
+    const feature = placeFeature(`node/${point.id}`, point.tags, [point.lon, point.lat], null, streetAt);
     if (feature) places.push(feature);
   }
   for (const area of collectAreas(doc, (tags) => classifyPlace(tags) !== null, warnings)) {
@@ -85,9 +90,11 @@ export function extractPlaces(doc: OsmDocument, frame: LocalFrame, warnings: Are
     const areaM2 = projected.reduce((s, p) => s + Math.abs(signedArea(p.outer)) - p.holes.reduce((h, r) => h + Math.abs(signedArea(r)), 0), 0);
     const largest = projected.reduce((best, p) => (Math.abs(signedArea(p.outer)) > Math.abs(signedArea(best.outer)) ? p : best));
     const [x, y] = ringCentroid(largest.outer);
-    const feature = placeFeature(area.osmId, area.tags, frame.toLonLat(x, y), areaM2);
+    const feature = placeFeature(area.osmId, area.tags, frame.toLonLat(x, y), areaM2, streetAt);
     if (feature) places.push(feature);
   }
   const order = (p: PlaceFeature): string => `${p.properties.category} ${p.properties.osm_id}`;
-  return places.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  places.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  tellApart(places, frame, streetAt);
+  return places;
 }

@@ -8,6 +8,7 @@
  */
 import { CITY_PACK_FORMAT, type RoadGraphFile, type RoadProperties } from '../../src/protocol/city-pack.js';
 import { haversineMetres } from './geometry/local-frame.js';
+import { featureTerm } from './name-terms.js';
 import { namesOf } from './names.js';
 import type { OsmDocument, OsmWay } from './osm-reader.js';
 
@@ -92,7 +93,7 @@ export function extractRoads(doc: OsmDocument): { features: RoadFeature[]; nodeI
     const taggedLanes = Number(t.lanes);
     const lanes = Number.isInteger(taggedLanes) && taggedLanes > 0 && taggedLanes < 20 ? taggedLanes : (inferred.push('lanes'), oneway ? Math.max(1, Math.ceil(roadClass.lanes / 2)) : roadClass.lanes);
     const maxspeed = parseMaxspeed(t.maxspeed) ?? (inferred.push('maxspeed'), roadClass.maxspeed);
-    const names = namesOf(t);
+    const names = namesOf(t, featureTerm(t));
     features.push({
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: nodes.map((n) => doc.coords.get(n)!) },
@@ -102,6 +103,8 @@ export function extractRoads(doc: OsmDocument): { features: RoadFeature[]; nodeI
         name: names.name,
         name_zh: names.zh,
         name_en: names.en,
+        name_zh_source: names.zhSource,
+        name_en_source: names.enSource,
         lanes,
         oneway,
         maxspeed,

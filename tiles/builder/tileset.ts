@@ -110,6 +110,8 @@ function leafColumns(buildings: Building[]): PropertyColumns {
     columns.name.push(b.name ?? '');
     columns.name_zh.push(b.nameZh ?? '');
     columns.name_en.push(b.nameEn ?? '');
+    columns.name_zh_source.push(b.nameZhSource ?? '');
+    columns.name_en_source.push(b.nameEnSource ?? '');
     columns.height.push(b.height);
     columns.min_height.push(b.minHeight);
     columns.levels.push(Math.min(b.levels, 65535));

@@ -9,7 +9,7 @@ const ring: [number, number][] = [
   [1, 1],
   [0, 0],
 ];
-const props = (kind: GroundProperties['kind']): GroundProperties => ({ kind, subkind: 'x', osm_id: null, name: null, name_zh: null, name_en: null });
+const props = (kind: GroundProperties['kind']): GroundProperties => ({ kind, subkind: 'x', osm_id: null, name: null, name_zh: null, name_en: null, name_zh_source: null, name_en_source: null });
 
 describe('groundPolygonsByKind', () => {
   it('sorts polygons and multipolygon parts by kind and skips lines', () => {
