@@ -37,7 +37,7 @@ export function generateParking(random: SeededRandom, places: Place[], city: str
       const entity: OffStreetParking = {
         id: `urn:ngsi-ld:OffStreetParking:${city}:${lot.properties.osm_id.replace('/', '-')}`,
         type: 'OffStreetParking',
-        name: lot.properties.name ?? lot.properties.name_zh ?? undefined,
+        name: lot.properties.name_zh ?? lot.properties.name ?? undefined, // simplified Chinese; the browser shows the pack's name in the visitor's language
         location: { type: 'Point', coordinates: [lot.lon, lot.lat] },
         dateObserved: new Date(t).toISOString(),
         totalSpotNumber: total,

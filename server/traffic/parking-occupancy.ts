@@ -37,7 +37,7 @@ export function parkingLots(places: Place[], city: string): ParkingLot[] {
     .filter((p) => p.properties.category === 'parking' && (p.properties.capacity ?? 0) > 0)
     .map((p) => ({
       id: `urn:ngsi-ld:OffStreetParking:${city}:${p.properties.osm_id.replace('/', '-')}`,
-      name: p.properties.name ?? p.properties.name_zh ?? undefined,
+      name: p.properties.name_zh ?? p.properties.name ?? undefined, // simplified Chinese; the browser shows the pack's name in the visitor's language
       lon: p.lon,
       lat: p.lat,
       capacity: p.properties.capacity!,
