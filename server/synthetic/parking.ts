@@ -4,7 +4,7 @@
  * seeded proportion, plus slowly varying noise; occupancy stays within [0, capacity]. Replaced by
  * the simulated arrivals of the traffic twin, or by a live parking-guidance feed with these fields.
  */
-import type { OffStreetParking } from '../../src/protocol/entities.js';
+import { placeEntityId, type OffStreetParking } from '../../src/protocol/entities.js';
 import type { FeedEvent } from '../../src/protocol/feed.js';
 import type { Place } from '../city/city-pack.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -35,7 +35,7 @@ export function generateParking(random: SeededRandom, places: Place[], city: str
       const occupied = Math.round(share * total);
       const available = total - occupied;
       const entity: OffStreetParking = {
-        id: `urn:ngsi-ld:OffStreetParking:${city}:${lot.properties.osm_id.replace('/', '-')}`,
+        id: placeEntityId('OffStreetParking', city, lot.properties.osm_id),
         type: 'OffStreetParking',
         name: lot.properties.name_zh ?? lot.properties.name ?? undefined, // simplified Chinese; the browser shows the pack's name in the visitor's language
         location: { type: 'Point', coordinates: [lot.lon, lot.lat] },

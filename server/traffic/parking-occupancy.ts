@@ -6,7 +6,7 @@
  * parks elsewhere (on the street, in a garage the pack does not know), a departure from an empty
  * one came from elsewhere.
  */
-import type { OffStreetParking } from '../../src/protocol/entities.js';
+import { placeEntityId, type OffStreetParking } from '../../src/protocol/entities.js';
 import type { FeedEvent, RouteTrip } from '../../src/protocol/feed.js';
 import type { Place } from '../city/city-pack.js';
 import { localProjection } from './traffic-city.js';
@@ -36,7 +36,7 @@ export function parkingLots(places: Place[], city: string): ParkingLot[] {
   return places
     .filter((p) => p.properties.category === 'parking' && (p.properties.capacity ?? 0) > 0)
     .map((p) => ({
-      id: `urn:ngsi-ld:OffStreetParking:${city}:${p.properties.osm_id.replace('/', '-')}`,
+      id: placeEntityId('OffStreetParking', city, p.properties.osm_id),
       name: p.properties.name_zh ?? p.properties.name ?? undefined, // simplified Chinese; the browser shows the pack's name in the visitor's language
       lon: p.lon,
       lat: p.lat,

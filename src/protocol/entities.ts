@@ -120,3 +120,14 @@ export type ParkingSpot = z.infer<typeof parkingSpotSchema>;
 export type Device = z.infer<typeof deviceSchema>;
 export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
 export type EntityType = Entity['type'];
+
+/** The id of the entity that stands for a place of the pack: urn:ngsi-ld:<type>:<city>:<way|node|relation>-<n>. */
+export function placeEntityId(type: EntityType, city: string, osmId: string): string {
+  return `urn:ngsi-ld:${type}:${city}:${osmId.replace('/', '-')}`;
+}
+
+/** The OSM id ("way/123") of the pack place an entity id stands for, or null when it names none. */
+export function osmIdOfEntity(id: string): string | null {
+  const match = /:(node|way|relation)-(\d+)$/.exec(id);
+  return match ? `${match[1]}/${match[2]}` : null;
+}

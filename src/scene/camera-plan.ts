@@ -1,4 +1,5 @@
 /** Engine-free camera planning: tour stops from views and POIs, and the limits that keep visitors near the city. */
+import { localName } from '../i18n/local-name';
 import type { CameraView, CityManifest, PlaceCategory, PlaceProperties } from '../protocol/city-pack';
 
 /** A named place with a position, as the tour needs it. */
@@ -24,10 +25,9 @@ export function distanceM(a: [number, number], b: [number, number]): number {
 /** A close, oblique view of a place, heading chosen per place so the tour does not look one way. */
 export function viewOfPlace(place: TourPlace, index: number): CameraView {
   const { properties } = place;
-  const any = properties.name ?? '';
   return {
     id: `place-${properties.osm_id}`,
-    name: { zh: properties.name_zh || any || properties.name_en || '', en: properties.name_en || any || properties.name_zh || '' },
+    name: { zh: localName(properties, 'zh-CN'), en: localName(properties, 'en') },
     target: place.lonLat,
     range: 650,
     heading: (index * 97 + 30) % 360,

@@ -1,7 +1,7 @@
 /** A city surface (the wall, a kiosk): the city, its HUD with the guide panel, the hub link, and self-healing. */
 import { render } from 'preact';
 import { connectHub, pickRoom } from '../connection/hub-connection';
-import { translate, pickLocale } from '../i18n/translate';
+import { pickLocale, pickName, translate } from '../i18n/translate';
 import { createDefaultLayerRegistry } from '../layers/default-layers';
 import { planTour } from '../scene/camera-plan';
 import { fetchCityPack, fetchPublicConfig } from '../scene/city-pack-source';
@@ -33,7 +33,7 @@ export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void>
 
   const cityId = options.city ?? (await fetchPublicConfig()).defaultCity;
   const pack = await fetchCityPack(cityId);
-  document.title = `${translate(store.getState().locale, 'app.title')} · ${pack.manifest.name.zh}`;
+  document.title = `${translate(store.getState().locale, 'app.title')} · ${pickName(store.getState().locale, pack.manifest.name, pack.manifest.id)}`;
   render(<Hud store={store} manifest={pack.manifest} views={planTour(pack.manifest, []).slice(0, 8)} />, hudRoot);
 
   startResilientWall(document.getElementById('scene')!, store, pack, createDefaultLayerRegistry(), options, {

@@ -1,5 +1,5 @@
 /** The info panel of a picked building: name, use, height, levels. */
-import { pickName } from '../i18n/translate';
+import { localName } from '../i18n/local-name';
 import { USE_CLASS_COLOURS } from '../layers/buildings/palette';
 import { useHud } from './hud-context';
 import { useAppState } from './use-app-state';
@@ -12,7 +12,7 @@ export function BuildingInfo() {
   const locale = useAppState(store, (s) => s.locale);
   const t = useTranslate();
   if (!selection) return null;
-  const name = pickName(locale, { zh: selection.nameZh, en: selection.nameEn, any: selection.name }, t('building.unnamed'));
+  const name = localName({ name: selection.name, name_zh: selection.nameZh, name_en: selection.nameEn }, locale) || t('building.unnamed');
   return (
     <section class="panel building-info" data-testid="building-info" aria-live="polite">
       <div class="building-info__header">

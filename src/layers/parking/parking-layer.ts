@@ -5,9 +5,11 @@
  * their texts follow every feed change.
  */
 import { Cartesian2, Cartesian3, Color, DistanceDisplayCondition, HorizontalOrigin, LabelCollection, LabelStyle, NearFarScalar, VerticalOrigin, type Label } from 'cesium';
+import { localName } from '../../i18n/local-name';
 import { translate } from '../../i18n/translate';
 import type { OffStreetParking } from '../../protocol/entities';
 import { fetchPackGraph } from '../../scene/pack-graph';
+import { fetchPlaceNames } from '../../scene/pack-place-names';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility } from '../layer-binding';
@@ -54,7 +56,7 @@ export function createParkingLayer(props: Partial<ParkingLayerProps> = {}): Live
   return {
     name: 'parking',
     async attach(scene: LayerScene, store: AppStore) {
-      const { graph, edgeClass } = await fetchPackGraph(scene.pack);
+      const [{ graph, edgeClass }, placeNames] = await Promise.all([fetchPackGraph(scene.pack), fetchPlaceNames(scene.pack, scene.signal)]);
       if (disposed) return;
       const labels = new LabelCollection();
       scene.viewer.scene.primitives.add(labels);
@@ -96,16 +98,18 @@ export function createParkingLayer(props: Partial<ParkingLayerProps> = {}): Live
           lotLabels = new Map(lots.map((lot) => [lot.id, makeLabel(lot.lon, lot.lat, options.heights[2], options.fonts[2], options.level3Range)]));
         }
         const byId = new Map(lots.map((lot) => [lot.id, lot]));
-        const lotName = (lot: Lot) => lot.name ?? translate(locale, 'parking.unnamed');
+        // A lot of the pack has the pack's name in the locale; a live lot the pack does not know, its own.
+        const nameOf = (lot: Lot) => localName(placeNames(lot.id) ?? { name: lot.name }, locale);
+        const lotName = (lot: Lot) => nameOf(lot) || translate(locale, 'parking.unnamed');
         for (const { sign, label } of signs) {
           const covered = sign.lotIds.flatMap((id) => byId.get(id) ?? []);
           label.backgroundColor = Color.fromCssColorString(options.signColour).withAlpha(0.92);
           if (sign.level === 1) {
             const spaces = districtDisplay(covered);
             const biggest = [...covered].sort((a, b) => b.total - a.total)[0];
-            const named = covered.filter((lot) => lot.name).sort((a, b) => b.total - a.total)[0] ?? biggest;
-            label.text = named?.name
-              ? translate(locale, 'parking.level1', { name: named.name, free: spaces.free, total: spaces.total })
+            const named = covered.filter((lot) => nameOf(lot)).sort((a, b) => b.total - a.total)[0] ?? biggest;
+            label.text = named && nameOf(named)
+              ? translate(locale, 'parking.level1', { name: nameOf(named), free: spaces.free, total: spaces.total })
               : translate(locale, 'parking.level1Unnamed', { free: spaces.free, total: spaces.total });
           } else {
             label.text = covered

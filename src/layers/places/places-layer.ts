@@ -2,7 +2,7 @@
 import { Cartesian2, Cartesian3, Color, DistanceDisplayCondition, HorizontalOrigin, LabelCollection, LabelStyle, NearFarScalar, PointPrimitiveCollection, VerticalOrigin } from 'cesium';
 import type { PlaceCategory, PlaceProperties } from '../../protocol/city-pack';
 import { placeCategorySchema } from '../../protocol/city-pack';
-import { pickName } from '../../i18n/translate';
+import { localName } from '../../i18n/local-name';
 import { fetchPackFeatures } from '../../scene/city-pack-source';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility } from '../layer-binding';
@@ -84,7 +84,7 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
       const relabel = () => {
         const locale = store.getState().locale;
         for (const { label, properties } of labelled) {
-          label.text = pickName(locale, { zh: properties.name_zh, en: properties.name_en, any: properties.name }, '');
+          label.text = localName(properties, locale);
         }
         scene.viewer.scene.requestRender();
       };

@@ -5,6 +5,7 @@ import { namedDaysFileSchema, type NamedDay } from '../../weather/named-days-fil
 import { render } from 'preact';
 import { defaultCommute } from '../../city/default-commute';
 import { connectHub, pickRoom } from '../../connection/hub-connection';
+import { localName } from '../../i18n/local-name';
 import { pickLocale, pickName, translate } from '../../i18n/translate';
 import { createDefaultLayerRegistry } from '../../layers/default-layers';
 import type { PlaceProperties, RoadProperties } from '../../protocol/city-pack';
@@ -14,6 +15,7 @@ import { parseSceneOptions } from '../../scene/scene-options';
 import { createWallScene } from '../../scene/wall-scene';
 import { createAppStore } from '../../store/app-store';
 import { attachEdgePicker, segmentOf } from './edge-picker';
+import { eventPlaces } from './event-places';
 import { PlannerConsole } from './planner-console';
 import { PlannerContext, type EventPlace } from './planner-context';
 import { attachPlannerLink, checkToken } from './planner-link';
@@ -57,7 +59,7 @@ async function start(token: string): Promise<void> {
 
   const cityId = options.city ?? (await fetchPublicConfig()).defaultCity;
   const pack = await fetchCityPack(cityId);
-  document.title = `${translate(locale, 'planner.title')} · ${pack.manifest.name.zh}`;
+  document.title = `${translate(locale, 'planner.title')} · ${pickName(locale, pack.manifest.name, pack.manifest.id)}`;
   const [{ graph }, placeFeatures, roadFeatures] = await Promise.all([
     fetchPackGraph(pack),
     fetchPackFeatures<PlaceProperties>(pack, pack.manifest.files.places),
@@ -65,13 +67,10 @@ async function start(token: string): Promise<void> {
   ]);
   const roadName = (edge: number): string | null => {
     const p = roadFeatures[graph.edges.road[edge]!]?.properties;
-    return p ? pickName(locale, { zh: p.name_zh ?? p.name, en: p.name_en, any: p.name }, '') || null : null;
+    return p ? localName(p, locale) || null : null;
   };
   const points = placeFeatures.flatMap((f) => (f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates as [number, number], p: f.properties }] : []));
-  const places: EventPlace[] = points
-    .filter(({ p }) => p.name && ['park', 'mall', 'attraction', 'government', 'school', 'hospital', 'station', 'stadium', 'museum'].includes(p.category))
-    .map(({ p }) => ({ osmId: p.osm_id, name: pickName(locale, { zh: p.name_zh, en: p.name_en, any: p.name }, p.osm_id) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const places: EventPlace[] = eventPlaces(points.map(({ p }) => p), locale);
   const commute = defaultCommute(points.map(({ lonLat, p }) => ({ lonLat, category: p.category, named: Boolean(p.name) })));
 
   // The console needs the simulated day, which the room's planner state brings.
