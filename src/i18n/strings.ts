@@ -173,6 +173,9 @@ export const STRINGS = {
   'planner.weather.cold-snap': { 'zh-CN': '寒潮（−4 °C）', en: 'Cold snap (−4 °C)' },
   'planner.weather.apply': { 'zh-CN': '应用', en: 'Apply' },
   'planner.weather.active': { 'zh-CN': '生效中：{preset} {from} – {to}', en: 'Active: {preset} {from} – {to}' },
+  // Names in the visitor's language: a route's end at a named place
+  'route.homeAt': { 'zh-CN': '家 · {name}', en: 'Home · {name}' },
+  'route.destinationAt': { 'zh-CN': '目的地 · {name}', en: 'Destination · {name}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** A key of the string table. */

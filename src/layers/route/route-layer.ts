@@ -20,6 +20,7 @@ import {
   VerticalOrigin,
 } from 'cesium';
 import { defaultCommute } from '../../city/default-commute';
+import { nearestPlaceName, type NamedPlace } from '../../city/nearest-place';
 import { translate } from '../../i18n/translate';
 import type { PlaceProperties } from '../../protocol/city-pack';
 import { simTimeAt } from '../../protocol/clock';
@@ -85,17 +86,24 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
         cleanups.push(() => viewer.scene.primitives.remove(primitive));
       }
 
+      // An end at a named place says which, in the locale: "Home · Gucheng Park".
+      const places = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, scene.signal).catch(() => []);
+      if (disposed) return;
+      const namedPlaces: NamedPlace[] = places.flatMap((f) => (f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates, names: f.properties }] : []));
       const drawEnds = () => {
         const { home, destination } = store.getState().guide;
         const locale = store.getState().locale;
-        for (const [lonLat, point, label, key] of [
-          [home, homePoint, homeLabel, 'guide.setHome'],
-          [destination, workPoint, workLabel, 'guide.setWork'],
+        for (const [lonLat, point, label, end] of [
+          [home, homePoint, homeLabel, 'home'],
+          [destination, workPoint, workLabel, 'destination'],
         ] as const) {
           point.show = label.show = lonLat !== null;
           if (!lonLat) continue;
           point.position = label.position = Cartesian3.fromDegrees(lonLat[0], lonLat[1], options.height + 2);
-          label.text = translate(locale, key === 'guide.setHome' ? 'route.home' : 'route.destination');
+          const name = nearestPlaceName(namedPlaces, lonLat, locale);
+          label.text = name
+            ? translate(locale, end === 'home' ? 'route.homeAt' : 'route.destinationAt', { name })
+            : translate(locale, end === 'home' ? 'route.home' : 'route.destination');
         }
         viewer.scene.requestRender();
       };
@@ -170,8 +178,6 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
       drawRoute(store.getState().guide.route);
       // The default commute, so a route shows from the start.
       if (!store.getState().guide.home && !store.getState().guide.destination) {
-        const places = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, scene.signal).catch(() => []);
-        if (disposed) return;
         const pair = defaultCommute(
           places.flatMap((f) => (f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates, category: f.properties.category, named: Boolean(f.properties.name || f.properties.name_zh || f.properties.name_en) }] : [])),
         );
