@@ -52,6 +52,8 @@ export interface FeedHubDeps {
 /** A room's view of the city, and what a privileged role may change about it. */
 export interface RoomSource {
   source: FeedSource;
+  /** The room's weather alone, as `source` has it (the outlook reads it); default: `source`. */
+  weather?: FeedSource;
   /** Lays the weather of a given local date (YYYY-MM-DD) under the room's day; null returns to the replayed day. Returns an error text or null. */
   setWeatherDay?: (date: string | null) => string | null;
   weatherDay?: () => string | null;
