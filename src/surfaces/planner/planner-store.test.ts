@@ -63,3 +63,13 @@ describe('the room’s weather in the console', () => {
     expect(store.getState().weather).toEqual({ preset: null, startHour: 16, endHour: 18 });
   });
 });
+
+describe('the override controls before the day is known', () => {
+  it('count the override’s hours again once the day to count from arrives', () => {
+    const store = createPlannerStore();
+    const typhoon = { preset: 'typhoon' as const, startMs: DAY + 15 * HOUR, endMs: DAY + 17 * HOUR };
+    store.getState().syncRoomWeather({ day: null, override: typhoon }, 0); // the console's first link, before planner:state brought the day
+    store.getState().syncRoomWeather({ day: null, override: typhoon }, DAY);
+    expect(store.getState().weather).toEqual({ preset: 'typhoon', startHour: 15, endHour: 17 });
+  });
+});

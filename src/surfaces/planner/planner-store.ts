@@ -94,6 +94,8 @@ export function draftToScenario(draft: ScenarioDraft, dayStartMs: number, id: st
 
 /** Creates the console's store. */
 export function createPlannerStore(): PlannerStore {
+  /** The room's override the controls last took, as they show it. */
+  let syncedOverride: string | null = null;
   return createStore<PlannerState>()((set) => ({
     draft: INITIAL_DRAFT,
     job: null,
@@ -123,12 +125,14 @@ export function createPlannerStore(): PlannerStore {
     editWeather: (patch) => set((s) => ({ weather: { ...s.weather, ...patch } })),
     syncRoomWeather: (roomWeather, dayStartMs) =>
       set((s) => {
-        const override = roomWeather.override;
-        const before = s.roomWeather?.override ?? null;
-        const same = before === override || (before !== null && override !== null && before.preset === override.preset && before.startMs === override.startMs && before.endMs === override.endMs);
-        if (same && s.roomWeather !== null) return { roomWeather };
+        const { override } = roomWeather;
         const hour = (ms: number) => Math.round((ms - dayStartMs) / 3_600_000);
-        return { roomWeather, weather: override ? { preset: override.preset, startHour: hour(override.startMs), endHour: hour(override.endMs) } : { ...s.weather, preset: null } };
+        const controls = override ? { preset: override.preset, startHour: hour(override.startMs), endHour: hour(override.endMs) } : { ...s.weather, preset: null };
+        // Only a new override (or a new day to count its hours from) moves the controls, so a day change keeps an edit in progress.
+        const key = JSON.stringify(override && controls);
+        if (key === syncedOverride) return { roomWeather };
+        syncedOverride = key;
+        return { roomWeather, weather: controls };
       }),
     loadScenario: (scenario, dayStartMs, describe) => {
       const hour = (ms: number) => Math.round((ms - dayStartMs) / 3_600_000);
