@@ -9,6 +9,3 @@ import { weatherOverrideSchema } from './planner-wire.js';
 /** The room's weather day (local YYYY-MM-DD, null: the replayed day's own) and override (null: none). */
 export const roomWeatherSchema = z.object({ day: z.iso.date().nullable(), override: weatherOverrideSchema }).strict();
 export type RoomWeather = z.infer<typeof roomWeatherSchema>;
-
-/** A room with neither. */
-export const RECORDED_WEATHER: RoomWeather = { day: null, override: null };
