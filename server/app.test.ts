@@ -241,3 +241,41 @@ describe('feed over HTTP', () => {
     socket.disconnect();
   });
 });
+
+describe('the room’s weather state', () => {
+  function client(): Socket<ServerEvents, ClientEvents> {
+    return connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
+  }
+  const outlook = async (room: string) => ((await (await fetch(`${base}/api/weather/outlook?room=${room}&hours=3`)).json()) as { hours: { precipitation: number | null }[] }).hours.map((h) => h.precipitation);
+
+  it('gives a re-joining planner the room’s weather day and override, tells the room of each change, and the outlook follows both', async () => {
+    const planner = client();
+    const wall = client();
+    const first = await planner.emitWithAck('feed:join', { room: 'plan-hall', role: 'planner', token: tokens.planner });
+    expect(first.ok && first.weather).toEqual({ day: null, override: null });
+    await wall.emitWithAck('feed:join', { room: 'plan-hall', role: 'wall' });
+    // The replayed day (06-12) lies before the three recorded days: no weather to look ahead to.
+    expect(await outlook('plan-hall')).toEqual([null, null, null, null]);
+
+    const dayHeard = new Promise((resolve) => wall.once('room:weather', resolve));
+    expect(await planner.emitWithAck('room:weather-day', { date: '2014-06-21' })).toEqual({ ok: true, date: '2014-06-21' });
+    expect(await dayHeard).toEqual({ day: '2014-06-21', override: null });
+    expect(await outlook('plan-hall')).toEqual([6, 6, 6, 6]); // the rainy day's hours, as the room now shows them
+    const override = { preset: 'typhoon' as const, startMs: DAY, endMs: DAY + 12 * 3_600_000 };
+    const overrideHeard = new Promise((resolve) => wall.once('room:weather', resolve));
+    expect((await planner.emitWithAck('room:weather-override', override)).ok).toBe(true);
+    expect(await overrideHeard).toEqual({ day: '2014-06-21', override });
+    expect(await outlook('plan-hall')).toEqual([40, 40, 40, 40]);
+    planner.disconnect();
+
+    // A reload: a new socket joins the same room and is told both at once.
+    const again = client();
+    const rejoined = await again.emitWithAck('feed:join', { room: 'plan-hall', role: 'planner', token: tokens.planner });
+    expect(rejoined.ok && rejoined.weather).toEqual({ day: '2014-06-21', override });
+    // Another room keeps its own.
+    const elsewhere = await again.emitWithAck('feed:join', { room: 'other-hall', role: 'planner', token: tokens.planner });
+    expect(elsewhere.ok && elsewhere.weather).toEqual({ day: null, override: null });
+    again.disconnect();
+    wall.disconnect();
+  });
+});

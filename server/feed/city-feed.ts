@@ -8,7 +8,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Server } from 'socket.io';
 import { expandRouteTrip } from '../../src/city/route-trip.js';
-import { localDate, localMidnight } from '../../src/city/time-zone.js';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
 import { loadCityPack } from '../city/city-pack.js';
 import { handleIngest } from '../ingest/http-ingest.js';
@@ -21,7 +20,7 @@ import { ReplaySource } from '../sources/replay-source.js';
 import { createRouteGraph } from '../traffic/route-service.js';
 import { createRouteHandler } from '../traffic/route-routes.js';
 import { handleOutlook } from '../weather/outlook.js';
-import { ShiftedSource } from '../sources/shifted-source.js';
+import { WeatherDaySource } from '../weather/weather-day-source.js';
 import { attachPlanner } from '../planner/planner-hub.js';
 import { plannerRoomSource } from '../planner/planner-room-source.js';
 import { DEFAULT_START, localHourOf } from '../traffic/build-traffic.js';
@@ -79,28 +78,12 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     // Every room gets its own planner controls: the traffic flip and the weather override.
     if (weatherIndex < 0) return plannerRoomSource(replays, trafficIndex, live, pack.manifest.centre);
     // Each room sees the weather series through its own shift, so a hall can lay any recorded day under its replay.
-    const weather = new ShiftedSource(replays[weatherIndex]!);
+    const weather = new WeatherDaySource(replays[weatherIndex]!, replays[0]!.span().startMs, timeZone);
     const layers = replays.map((replay, i) => (i === weatherIndex ? weather : replay));
-    const primary = replays[0]!.span();
-    let day: string | null = null;
     return {
-      ...plannerRoomSource(layers, trafficIndex, live, pack.manifest.centre),
-      weatherDay: () => day,
-      setWeatherDay: (date) => {
-        if (date === null) {
-          weather.shiftMs = 0;
-          day = null;
-          return null;
-        }
-        const target = localMidnight(date, timeZone);
-        const span = replays[weatherIndex]!.span();
-        if (target < span.startMs || target >= span.endMs) {
-          return `the weather series covers ${localDate(span.startMs, timeZone)} to ${localDate(span.endMs - 1, timeZone)}`;
-        }
-        weather.shiftMs = target - localMidnight(localDate(primary.startMs, timeZone), timeZone);
-        day = date;
-        return null;
-      },
+      ...plannerRoomSource(layers, trafficIndex, live, pack.manifest.centre, weatherIndex),
+      weatherDay: () => weather.day,
+      setWeatherDay: (date) => weather.setDay(date),
     };
   };
   const metrics = new FeedMetrics();
@@ -144,7 +127,12 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
   // The travel guide: sim time of a room (the default room before anyone joined it: where clocks start).
   const roomTime = (name: string): number | null =>
     feed.rooms.get(name)?.room.clock.snapshot().simTimeMs ?? (name === DEFAULT_ROOM ? (config.startMs ?? source.span()?.startMs ?? null) : null);
-  const weatherSource = replays.find((_, i) => /[\\/]weather[\\/]?$/.test(config.recordings[i]!)) ?? source;
+  // A room not open yet has no weather day or override: the city's weather as recorded, with the live stations.
+  const cityWeather = weatherIndex >= 0 ? new LayeredSource([replays[weatherIndex]!], live) : source;
+  const roomWeather = (name: string) => {
+    const entry = feed.rooms.get(name);
+    return entry ? (entry.roomSource.weather ?? entry.roomSource.source) : cityWeather;
+  };
   const handleRoute = createRouteHandler({ route: createRouteGraph(pack.graph), source, roomTime });
 
   return {
@@ -152,7 +140,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     async handleHttp(request, response) {
       const path = (request.url ?? '/').split('?')[0]!;
       if (path === '/api/route') return handleRoute(request, response);
-      if (path === '/api/weather/outlook') return handleOutlook(request, response, { source: weatherSource, roomTime });
+      if (path === '/api/weather/outlook') return handleOutlook(request, response, { roomWeather, roomTime });
       if (path === '/ingest') {
         await handleIngest(request, response, live, config.tokens.ingest);
         return true;

@@ -18,6 +18,7 @@ import type { RouteTrip, SampledTrip } from '../../src/protocol/feed.js';
 import { CityClock } from '../clock/city-clock.js';
 import type { Logger } from '../logger.js';
 import type { PlannerRoomControls } from '../planner/planner-room-source.js';
+import type { RoomWeather } from '../../src/protocol/room-weather.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import type { FeedMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -52,11 +53,18 @@ export interface FeedHubDeps {
 /** A room's view of the city, and what a privileged role may change about it. */
 export interface RoomSource {
   source: FeedSource;
+  /** The room's weather alone, as `source` has it (the outlook reads it); default: `source`. */
+  weather?: FeedSource;
   /** Lays the weather of a given local date (YYYY-MM-DD) under the room's day; null returns to the replayed day. Returns an error text or null. */
   setWeatherDay?: (date: string | null) => string | null;
   weatherDay?: () => string | null;
   /** The room's planner controls: the traffic view and the weather override (server/planner/). */
   planner?: PlannerRoomControls;
+}
+
+/** What the room's weather is made of beyond its recording, as the wire carries it. */
+export function roomWeatherOf(roomSource: RoomSource): RoomWeather {
+  return { day: roomSource.weatherDay?.() ?? null, override: roomSource.planner?.weatherPreset ?? null };
 }
 
 /** A room the feed runs, with its source. */
@@ -184,7 +192,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
       deps.metrics.client(role, 1);
       await socket.join(channel(name));
       startTicking(entry);
-      ack({ ok: true, room: name, role, clock: entry.room.clock.snapshot() });
+      ack({ ok: true, room: name, role, clock: entry.room.clock.snapshot(), weather: roomWeatherOf(entry.roomSource) });
       try {
         socket.emit('feed:snapshot', await entry.room.snapshot());
         deps.metrics.messagesOut.add();
@@ -217,6 +225,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
       const error = entry.roomSource.setWeatherDay(request.data.date);
       if (error) return reject('room:weather-day', error, ack);
       entry.room.resync();
+      emitToRoom(data.room, 'room:weather', roomWeatherOf(entry.roomSource));
       ack({ ok: true, date: request.data.date });
       void entry.room.tick();
     });

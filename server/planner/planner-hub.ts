@@ -21,7 +21,7 @@ import {
   type ScenarioResultWire,
 } from '../../src/protocol/planner-wire.js';
 import type { CityPack } from '../city/city-pack.js';
-import type { RoomEntry } from '../feed/feed-hub.js';
+import { roomWeatherOf, type RoomEntry } from '../feed/feed-hub.js';
 import type { Logger } from '../logger.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
@@ -250,6 +250,7 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
       caller.entry.roomSource.planner!.setWeatherOverride(request.data);
       caller.entry.room.resync();
       void caller.entry.room.tick();
+      deps.emitToRoom(caller.name, 'room:weather', roomWeatherOf(caller.entry.roomSource));
       caller.ack({ ok: true, state: stateOf(caller.entry) });
       broadcastState(caller.name);
     });

@@ -43,8 +43,10 @@ export class PlannerRoomControls {
 
   constructor(
     readonly traffic: WindowOverrideSource,
+    /** The room's whole world and its weather alone (for the outlook), both under the weather override. */
     readonly weather: WindowOverrideSource,
-    /** The room's world beneath the weather override: the stations a preset restates. */
+    readonly weatherAlone: WindowOverrideSource,
+    /** The room's weather beneath the override: the stations a preset restates. */
     private readonly beneathWeather: FeedSource,
     private readonly centre?: [number, number],
   ) {}
@@ -57,7 +59,9 @@ export class PlannerRoomControls {
 
   /** Lays a weather preset over a window (null: the room's own weather again). */
   setWeatherOverride(override: WeatherOverride | null): void {
-    this.weather.setOverride(override && { source: new PresetWeatherSource(this.beneathWeather, override.preset, override.startMs, this.centre), startMs: override.startMs, endMs: override.endMs });
+    const window = override && { source: new PresetWeatherSource(this.beneathWeather, override.preset, override.startMs, this.centre), startMs: override.startMs, endMs: override.endMs };
+    this.weather.setOverride(window);
+    this.weatherAlone.setOverride(window);
     this.weatherOverride = override;
   }
 
@@ -72,11 +76,17 @@ export class PlannerRoomControls {
   }
 }
 
-/** Builds a room's source over its layers: the traffic layer (by index; -1 when there is none) wrapped for the flip, the whole wrapped for weather. */
-export function plannerRoomSource(layers: FeedSource[], trafficIndex: number, live: LiveSource, centre?: [number, number]): { source: FeedSource; planner: PlannerRoomControls } {
+/**
+ * Builds a room's source over its layers: the traffic layer (by index; -1 when there is none)
+ * wrapped for the flip, the whole wrapped for weather; and the room's weather alone — its weather
+ * layer (by index; -1: none) and the live stations under the same override — which the outlook
+ * reads a thousand times faster than the whole world.
+ */
+export function plannerRoomSource(layers: FeedSource[], trafficIndex: number, live: LiveSource, centre?: [number, number], weatherIndex = -1): { source: FeedSource; weather: FeedSource; planner: PlannerRoomControls } {
   const traffic = new WindowOverrideSource(trafficIndex >= 0 ? layers[trafficIndex]! : new EmptySource(), { replaces: isTrafficFlowId, trips: true });
   const wrapped = trafficIndex >= 0 ? layers.map((layer, i) => (i === trafficIndex ? traffic : layer)) : [...layers, traffic];
-  const layered = new LayeredSource(wrapped, live);
-  const weather = new WindowOverrideSource(layered, { replaces: isWeatherId, trips: false });
-  return { source: weather, planner: new PlannerRoomControls(traffic, weather, layered, centre) };
+  const weather = new WindowOverrideSource(new LayeredSource(wrapped, live), { replaces: isWeatherId, trips: false });
+  const beneathWeather = new LayeredSource(weatherIndex >= 0 ? [layers[weatherIndex]!] : [], live);
+  const weatherAlone = new WindowOverrideSource(beneathWeather, { replaces: isWeatherId, trips: false });
+  return { source: weather, weather: weatherAlone, planner: new PlannerRoomControls(traffic, weather, weatherAlone, beneathWeather, centre) };
 }

@@ -40,6 +40,7 @@ export function presetObservation(preset: WeatherPreset, t: number, station?: We
     ...WEATHER_PRESETS[preset],
     pm25: station?.pm25 ?? null,
     dateObserved: new Date(t).toISOString(),
+    provenance: 'override',
   };
 }
 

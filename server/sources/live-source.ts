@@ -6,6 +6,11 @@ import type { Entity } from '../../src/protocol/entities.js';
 import { advanceWorld, cloneWorld, emptyWorld, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
 import type { FeedSource } from './feed-source.js';
 
+/** A station's weather is stamped live whatever the post said, so no post can pass for a planner's override (src/weather/effective-weather.ts). */
+function stampLive(event: FeedEvent): FeedEvent {
+  return event.op === 'upsert' && event.entity.type === 'WeatherObserved' ? { ...event, entity: { ...event.entity, provenance: 'live' } } : event;
+}
+
 /** Options of a live source. */
 export interface LiveSourceOptions {
   /** How many recent events to keep for late joiners' deltas (the world itself is always whole). */
@@ -31,7 +36,7 @@ export class LiveSource implements FeedSource {
   /** Accepts validated entities (upserts) or events; returns how many were taken. */
   ingest(items: (Entity | FeedEvent)[]): number {
     const t = Math.max(this.now(), this.world.t);
-    const events: FeedEvent[] = items.map((item) => ('op' in item ? { ...item, t } : { op: 'upsert', t, entity: item }));
+    const events = items.map((item): FeedEvent => stampLive('op' in item ? { ...item, t } : { op: 'upsert', t, entity: item }));
     advanceWorld(this.world, events, t);
     this.history.push(...events);
     // Bounded: the oldest events go once the limit is passed.

@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { WeatherObserved } from '../../src/protocol/entities.js';
 import { emptyWorld, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
 import { outlookQuerySchema, routeQuerySchema } from '../../src/protocol/guide.js';
+import { effectiveWeather } from '../../src/weather/effective-weather.js';
+import { plannerRoomSource } from '../planner/planner-room-source.js';
 import type { FeedSource } from '../sources/feed-source.js';
+import { LiveSource } from '../sources/live-source.js';
+import { ReplaySource } from '../sources/replay-source.js';
 import { weatherOutlook } from './outlook.js';
+import { WeatherDaySource } from './weather-day-source.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2014-06-12T00:00:00Z');
@@ -46,5 +52,70 @@ describe('guide query validation', () => {
     expect(routeQuerySchema.safeParse({ from: '121.49', to: '121.5,31.23' }).success).toBe(false);
     expect(routeQuerySchema.safeParse({ from: '200,31', to: '121.5,31.23' }).success).toBe(false);
     expect(routeQuerySchema.safeParse({ from: '121,31' }).success).toBe(false);
+  });
+});
+
+describe('the outlook of a room, on the committed weather recording', () => {
+  const recordingDir = path.join(import.meta.dirname, '..', '..', 'tiles', 'recordings', 'shanghai-bund', 'weather');
+  const DEMO_DAY = Date.parse('2014-06-12T00:00:00+08:00');
+  const AT = Date.parse('2014-06-12T15:00:00+08:00');
+  let series: ReplaySource;
+
+  beforeAll(async () => {
+    series = await ReplaySource.open(recordingDir);
+  });
+
+  /** A room as the city feed builds one: the series under the demo day, live stations, the planner's override. */
+  function room() {
+    const live = new LiveSource({ now: () => AT });
+    const day = new WeatherDaySource(series, DEMO_DAY, 'Asia/Shanghai');
+    const built = plannerRoomSource([day], -1, live, [121.49, 31.24], 0);
+    return { ...built, day, live };
+  }
+  /** The series' own temperatures at local hours of a date. */
+  const recorded = async (date: string, hours: number[]) =>
+    Promise.all(hours.map(async (h) => effectiveWeather(observations((await series.stateAt(Date.parse(`${date}T${String(h).padStart(2, '0')}:00:00+08:00`))).entities.values()))!.temperature));
+  /** What "now" and the scene read: the room's whole world at t. */
+  const now = async (source: FeedSource, t: number) => effectiveWeather(observations((await source.stateAt(t)).entities.values()));
+  const observations = (entities: Iterable<{ type: string }>) => [...entities].filter((e): e is WeatherObserved => e.type === 'WeatherObserved');
+
+  it('follows the weather day: the heat day’s hours, and now as the room shows it', async () => {
+    const { source, weather, day } = room();
+    expect(await recorded('2014-06-12', [15, 16, 17])).toEqual([29, 28, 27]);
+    expect(day.setDay('2013-08-07')).toBeNull();
+    const hours = await weatherOutlook(weather, AT, 6);
+    expect(hours.map((h) => h.temperature)).toEqual(await recorded('2013-08-07', [15, 16, 17, 18, 19, 20, 21]));
+    expect(hours.map((h) => h.temperature)).toEqual([41, 39, 38, 37, 36, 35, 34]);
+    expect((await now(source, AT))!.temperature).toBe(hours[0]!.temperature);
+    expect((await now(source, AT))!.provenance).toBe('weather-day');
+    expect(day.setDay('2019-01-01')).toMatch(/^the weather series covers 2010-01-01 to 2015-12-31$/);
+    expect(day.setDay(null)).toBeNull();
+    expect((await weatherOutlook(weather, AT, 2)).map((h) => h.temperature)).toEqual([29, 28, 27]);
+  });
+
+  it('follows the planner’s override inside its window, over the weather day, and the day again after it', async () => {
+    const { source, weather, day, planner } = room();
+    day.setDay('2013-08-07');
+    planner.setWeatherOverride({ preset: 'typhoon', startMs: AT + HOUR, endMs: AT + 3 * HOUR });
+    const hours = await weatherOutlook(weather, AT, 4);
+    expect(hours.map((h) => h.temperature)).toEqual([41, 25, 25, 37, 36]);
+    expect(hours.map((h) => h.precipitation)).toEqual([0, 40, 40, 0, 0]);
+    expect(hours[1]!.windSpeed).toBe(25);
+    const inside = await now(source, AT + 90 * 60_000);
+    expect([inside!.temperature, inside!.precipitation, inside!.provenance]).toEqual([25, 40, 'override']);
+    planner.setWeatherOverride(null);
+    expect((await weatherOutlook(weather, AT, 2)).map((h) => h.temperature)).toEqual([41, 39, 38]);
+  });
+
+  it('takes a live station’s post for now while it is fresher than the recording, never over the weather day', async () => {
+    const { source, weather, day, live } = room();
+    live.ingest([{ id: 'urn:ngsi-ld:WeatherObserved:shanghai-bund:roof', type: 'WeatherObserved', dateObserved: '2014-06-12T15:10:00+08:00', temperature: 31.5, provenance: 'override' }]);
+    const hours = await weatherOutlook(weather, AT + 20 * 60_000, 2);
+    // Now is the roof's post (stamped live whatever it claimed); the next hours are the recording's, which are newer.
+    expect(hours.map((h) => h.temperature)).toEqual([31.5, 28, 27]);
+    expect((await now(source, AT + 20 * 60_000))!.provenance).toBe('live');
+    day.setDay('2013-08-07');
+    expect((await weatherOutlook(weather, AT + 20 * 60_000, 1)).map((h) => h.temperature)).toEqual([41, 39]);
+    expect((await now(source, AT + 20 * 60_000))!.temperature).toBe(41);
   });
 });

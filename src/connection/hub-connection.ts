@@ -5,6 +5,7 @@ import { clockSyncSchema } from '../protocol/clock';
 import { entitySchema } from '../protocol/entities';
 import type { ClientEvents, ServerEvents, Surface } from '../protocol/events';
 import { reviveTripWindow, type FeedDelta, type FeedSnapshot, type TripWindow } from '../protocol/feed-wire';
+import { roomWeatherSchema } from '../protocol/room-weather';
 import type { AppStore } from '../store/app-store';
 
 /** A live hub connection. */
@@ -100,6 +101,13 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
     if (!reply.ok) throw new Error(reply.error);
     const clock = clockSyncSchema.safeParse(reply.clock);
     if (clock.success) state().resetClockSync(clock.data);
+    takeRoomWeather(reply.weather);
+  };
+  /** The room's weather day and override, when they pass their schema (a bad one is reported, not taken). */
+  const takeRoomWeather = (raw: unknown) => {
+    const weather = roomWeatherSchema.safeParse(raw);
+    if (weather.success) state().setRoomWeather(weather.data);
+    else console.warn(`the room's weather state was not valid: ${weather.error.issues[0]?.message ?? ''}`);
   };
 
   socket.on('connect', () => {
@@ -136,6 +144,7 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
     const sync = clockSyncSchema.safeParse(raw);
     if (sync.success) state().receiveClockSync(sync.data);
   });
+  socket.on('room:weather', takeRoomWeather);
   socket.on('feed:snapshot', (snapshot: FeedSnapshot) => {
     const trips = tripWindowFrom(snapshot.trips);
     if (!Array.isArray(snapshot.entities) || !trips) return;

@@ -34,6 +34,8 @@ export const weatherObservedSchema = z.object({
   windDirection: z.number().min(-180).max(360).nullable().optional(), // degrees, where the wind blows from
   precipitation: z.number().min(0).max(500).nullable().optional(), // mm in the observation period
   pm25: z.number().min(0).max(2000).nullable().optional(), // µg/m³ (dataModel.Environment AirQualityObserved name)
+  /** Which of the room's weather inputs made it (not FIWARE): the server sets it, src/weather/effective-weather.ts ranks by it; none is the recording. */
+  provenance: z.enum(['recording', 'weather-day', 'override', 'live']).optional(),
 });
 
 /** dataModel.Transportation/TrafficFlowObserved, one road segment over one interval. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Entity } from './entities.js';
+import type { RoomWeather } from './room-weather.js';
 import { TRIP_CATEGORIES, type FeedEvent, type RouteTrip, type SampledTrip, type TripCategory } from './feed.js';
 
 /** Roles a client joins with; only operator and planner may change the clock or scenarios. */
@@ -233,7 +234,7 @@ export type FeedAck<T extends object = object> = ({ ok: true } & T) | { ok: fals
 
 /** Feed events a client emits; each takes an acknowledgement. */
 export interface FeedClientEvents {
-  'feed:join': (request: JoinRequest, ack: (reply: FeedAck<{ room: string; role: Role; clock: import('./clock.js').ClockSync }>) => void) => void;
+  'feed:join': (request: JoinRequest, ack: (reply: FeedAck<{ room: string; role: Role; clock: import('./clock.js').ClockSync; weather: RoomWeather }>) => void) => void;
   'visitor:action': (action: VisitorAction, ack: (reply: FeedAck) => void) => void;
   /** Lays a recorded day's weather (local date) under the room's replay; null returns to the replayed day. */
   'room:weather-day': (request: { date: string | null }, ack: (reply: FeedAck<{ date: string | null }>) => void) => void;
@@ -246,4 +247,6 @@ export interface FeedServerEvents {
   'feed:trips': (window: TripWindow) => void;
   'visitor:action': (action: VisitorAction & { from: Role }) => void;
   'error:reply': (reply: ErrorReply) => void;
+  /** The room's weather day and override, after either changed (src/protocol/room-weather.ts). */
+  'room:weather': (weather: RoomWeather) => void;
 }

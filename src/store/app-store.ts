@@ -7,10 +7,11 @@ import { createFeedSlice, type FeedSlice } from './feed-slice';
 import { createGuideSlice, type GuideSlice } from './guide-slice';
 import { createLayersSlice, type LayersSlice } from './layers-slice';
 import { createLocaleSlice, type LocaleSlice } from './locale-slice';
+import { createRoomWeatherSlice, type RoomWeatherSlice } from './room-weather-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 /** The whole app state. */
-export type AppState = ClockSlice & LayersSlice & SelectionSlice & CameraSlice & ConnectionSlice & LocaleSlice & FeedSlice & GuideSlice;
+export type AppState = ClockSlice & LayersSlice & SelectionSlice & CameraSlice & ConnectionSlice & LocaleSlice & FeedSlice & GuideSlice & RoomWeatherSlice;
 
 /** The store type passed to layers, scene code and UI. */
 export type AppStore = StoreApi<AppState>;
@@ -26,5 +27,6 @@ export function createAppStore(): AppStore {
     ...createLocaleSlice(...args),
     ...createFeedSlice(...args),
     ...createGuideSlice(...args),
+    ...createRoomWeatherSlice(...args),
   }));
 }

@@ -3,7 +3,7 @@
  * wind with a vane, precipitation, the dressing index with its advice and the umbrella note — and the
  * smart route home → destination under current traffic. Reads the store only, so the kiosk can mount it too.
  */
-import { currentWeather } from '../weather/current-weather';
+import { effectiveWeather } from '../weather/effective-weather';
 import type { OutlookHour } from '../protocol/guide';
 import { zoneOffsetMs } from '../city/time-zone';
 import { entitiesOfType } from '../store/feed-slice';
@@ -30,7 +30,7 @@ export function GuidePanel({ hours = 6 }: { hours?: number }) {
   const { store, manifest } = useHud();
   const t = useTranslate();
   const locale = useAppState(store, (s) => s.locale);
-  const weather = useAppState(store, (s) => currentWeather(entitiesOfType(s.feed, 'WeatherObserved')));
+  const weather = useAppState(store, (s) => effectiveWeather(entitiesOfType(s.feed, 'WeatherObserved')));
   const outlook = useWeatherOutlook(store, hours);
   const localHour = (t: number): number => new Date(t + (manifest ? zoneOffsetMs(t, manifest.timeZone) : 0)).getUTCHours();
   const lang = locale === 'en' ? 'en' : 'zh';

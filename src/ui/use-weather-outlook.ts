@@ -1,4 +1,4 @@
-/** Preact hook: the room's weather outlook from the server, fetched again when the sim hour changes. */
+/** Preact hook: the room's weather outlook from the server, fetched again when the sim hour or the room's weather day or override changes. */
 import { useEffect, useState } from 'preact/hooks';
 import { simTimeAt } from '../protocol/clock';
 import type { OutlookHour, OutlookReply } from '../protocol/guide';
@@ -12,6 +12,8 @@ const HOUR_MS = 3_600_000;
 export function useWeatherOutlook(store: AppStore, hours: number): OutlookHour[] {
   const clock = useAppState(store, (s) => s.clock);
   const room = useAppState(store, (s) => s.feed.room) ?? 'main';
+  // A new weather day or override changes the hours ahead at once, not at the next hour.
+  const roomWeather = useAppState(store, (s) => s.roomWeather);
   const now = useNow(5_000);
   const hour = clock.sync ? Math.floor(simTimeAt(clock.sync, now, clock.serverOffsetMs) / HOUR_MS) : null;
   const [outlook, setOutlook] = useState<OutlookHour[]>([]);
@@ -23,6 +25,6 @@ export function useWeatherOutlook(store: AppStore, hours: number): OutlookHour[]
       .then((reply) => reply.ok && setOutlook(reply.hours))
       .catch(() => undefined); // the panel keeps the last outlook; the next hour tries again
     return () => abort.abort();
-  }, [hour, room, hours]);
+  }, [hour, room, hours, roomWeather]);
   return outlook;
 }

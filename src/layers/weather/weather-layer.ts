@@ -1,13 +1,13 @@
 /**
- * Weather in the scene from the room's current WeatherObserved: rain or snow streaks, distance fog
- * or haze and an overcast veil in one full-screen post-process stage (one pass, whatever the
+ * Weather in the scene from the room's effective WeatherObserved (src/weather/effective-weather.ts):
+ * rain or snow streaks, distance fog or haze and an overcast veil in one full-screen post-process stage (one pass, whatever the
  * intensity), and cloud cover dimming the scene light. While it rains or snows, frames are requested
  * at most once per frame budget; otherwise the stage costs one pass and no extra frames. The wind
  * vane is in the guide panel.
  */
 import { Cartesian2, Cartesian3, JulianDate, PostProcessStage, type Light } from 'cesium';
 import type { WeatherObserved } from '../../protocol/entities';
-import { currentWeather } from '../../weather/current-weather';
+import { effectiveWeather } from '../../weather/effective-weather';
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
@@ -123,7 +123,7 @@ export function createWeatherLayer(props: Partial<WeatherLayerProps> = {}): Live
       cleanups.push(() => viewer.scene.postProcessStages.remove(stage));
 
       const update = () => {
-        const observation = currentWeather(entitiesOfType(store.getState().feed, 'WeatherObserved'));
+        const observation = effectiveWeather(entitiesOfType(store.getState().feed, 'WeatherObserved'));
         const time = JulianDate.toDate(viewer.clock.currentTime).getTime();
         parameters = weatherSceneParameters(observation, nightFactor(sunElevationDeg(time, lon, lat)) > 0.75);
         // A clear sky needs no pass at all.

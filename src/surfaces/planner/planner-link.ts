@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import type { ClientEvents, ServerEvents } from '../../protocol/events';
 import type { PlannerStateWire, ScenarioJobWire, WeatherOverride } from '../../protocol/planner-wire';
-import type { AppStore } from '../../store/app-store';
+import type { AppState, AppStore } from '../../store/app-store';
 import { draftToScenario, scenarioId, type ClosedSegment, type PlannerStore } from './planner-store';
 
 /** Tries the token on a short-lived socket: null when the server takes it, else the server's reason. */
@@ -108,10 +108,15 @@ export function attachPlannerLink(socket: Socket<ServerEvents, ClientEvents>, ap
     },
     close: () => {
       offConnected();
+      offWeather();
       socket.off('scenario:job', onJob);
       socket.off('planner:state', onState);
     },
   };
+  // The room's weather day and override come with every (re)join and change: the console starts from them.
+  const syncWeather = (weather: AppState['roomWeather']) => weather && state().syncRoomWeather(weather, options.dayStartMs);
+  const offWeather = app.subscribe((s, previous) => s.roomWeather !== previous.roomWeather && syncWeather(s.roomWeather));
+  syncWeather(app.getState().roomWeather);
   // Each (re)join: read the room's planner state and the saved scenarios.
   let status = app.getState().connection.status;
   const offConnected = app.subscribe((s) => {

@@ -44,3 +44,32 @@ describe('the planner draft', () => {
     for (const name of ['Tunnel closed!', '延安东路', '', '--a--']) expect(scenarioId(name, 1_700_000_000_000)).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
   });
 });
+
+describe('the room’s weather in the console', () => {
+  it('starts from the room’s weather day and override, and resets the override controls only when the room’s override changes', () => {
+    const store = createPlannerStore();
+    expect(store.getState().roomWeather).toBeNull();
+    const typhoon = { preset: 'typhoon' as const, startMs: DAY + 16 * HOUR, endMs: DAY + 18 * HOUR };
+    store.getState().syncRoomWeather({ day: '2013-08-07', override: typhoon }, DAY);
+    expect(store.getState().roomWeather).toEqual({ day: '2013-08-07', override: typhoon });
+    expect(store.getState().weather).toEqual({ preset: 'typhoon', startHour: 16, endHour: 18 });
+    // The planner starts editing; a change of the day alone leaves the edit alone.
+    store.getState().editWeather({ preset: 'cold-snap' });
+    store.getState().syncRoomWeather({ day: null, override: { ...typhoon } }, DAY);
+    expect(store.getState().weather.preset).toBe('cold-snap');
+    expect(store.getState().roomWeather!.day).toBeNull();
+    // The override ended (here or in another console): the controls show none again.
+    store.getState().syncRoomWeather({ day: null, override: null }, DAY);
+    expect(store.getState().weather).toEqual({ preset: null, startHour: 16, endHour: 18 });
+  });
+});
+
+describe('the override controls before the day is known', () => {
+  it('count the override’s hours again once the day to count from arrives', () => {
+    const store = createPlannerStore();
+    const typhoon = { preset: 'typhoon' as const, startMs: DAY + 15 * HOUR, endMs: DAY + 17 * HOUR };
+    store.getState().syncRoomWeather({ day: null, override: typhoon }, 0); // the console's first link, before planner:state brought the day
+    store.getState().syncRoomWeather({ day: null, override: typhoon }, DAY);
+    expect(store.getState().weather).toEqual({ preset: 'typhoon', startHour: 15, endHour: 17 });
+  });
+});

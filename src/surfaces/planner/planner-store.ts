@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PlannerStateWire, ScenarioJobWire, ScenarioResultWire, ScenarioSummaryWire, ScenarioWire, WeatherPreset } from '../../protocol/planner-wire';
+import type { RoomWeather } from '../../protocol/room-weather';
 
 /** A closed segment: the graph edges it takes (both directions of a two-way road) and its label. */
 export interface ClosedSegment {
@@ -32,7 +33,10 @@ export interface PlannerState {
   error: string | null;
   saved: ScenarioSummaryWire[];
   room: PlannerStateWire | null;
+  /** The override as the console edits it (follows the room's override whenever that changes). */
   weather: { preset: WeatherPreset | null; startHour: number; endHour: number };
+  /** The room's weather day and override, as the server last told them (null before the join). */
+  roomWeather: RoomWeather | null;
   /** What the next map click does: close a segment, or place the event. */
   pickMode: 'closure' | 'event-point';
   setPickMode: (mode: PlannerState['pickMode']) => void;
@@ -48,6 +52,8 @@ export interface PlannerState {
   setSaved: (saved: ScenarioSummaryWire[]) => void;
   setRoom: (room: PlannerStateWire) => void;
   editWeather: (patch: Partial<PlannerState['weather']>) => void;
+  /** Takes the room's weather state; a changed override also resets the override's controls to it. */
+  syncRoomWeather: (weather: RoomWeather, dayStartMs: number) => void;
   loadScenario: (scenario: ScenarioWire, dayStartMs: number, describe: (edge: number) => ClosedSegment) => void;
 }
 
@@ -62,6 +68,9 @@ export const INITIAL_DRAFT: ScenarioDraft = {
   demandPercent: 0,
   event: { placeOsmId: null, point: null, startHour: 7, endHour: 8, extraTrips: 500 },
 };
+
+/** The override controls before the room said otherwise: none, over the morning peak. */
+export const INITIAL_WEATHER: PlannerState['weather'] = { preset: null, startHour: 7, endHour: 9 };
 
 /** A slug id from a name and the time, as the server's schema wants it. */
 export function scenarioId(name: string, now = Date.now()): string {
@@ -85,6 +94,8 @@ export function draftToScenario(draft: ScenarioDraft, dayStartMs: number, id: st
 
 /** Creates the console's store. */
 export function createPlannerStore(): PlannerStore {
+  /** The room's override the controls last took, as they show it. */
+  let syncedOverride: string | null = null;
   return createStore<PlannerState>()((set) => ({
     draft: INITIAL_DRAFT,
     job: null,
@@ -92,7 +103,8 @@ export function createPlannerStore(): PlannerStore {
     error: null,
     saved: [],
     room: null,
-    weather: { preset: null, startHour: 7, endHour: 9 },
+    weather: INITIAL_WEATHER,
+    roomWeather: null,
     loads: 0,
     pickMode: 'closure',
     setPickMode: (pickMode) => set({ pickMode }),
@@ -111,6 +123,17 @@ export function createPlannerStore(): PlannerStore {
     setSaved: (saved) => set({ saved }),
     setRoom: (room) => set({ room }),
     editWeather: (patch) => set((s) => ({ weather: { ...s.weather, ...patch } })),
+    syncRoomWeather: (roomWeather, dayStartMs) =>
+      set((s) => {
+        const { override } = roomWeather;
+        const hour = (ms: number) => Math.round((ms - dayStartMs) / 3_600_000);
+        const controls = override ? { preset: override.preset, startHour: hour(override.startMs), endHour: hour(override.endMs) } : { ...s.weather, preset: null };
+        // Only a new override (or a new day to count its hours from) moves the controls, so a day change keeps an edit in progress.
+        const key = JSON.stringify(override && controls);
+        if (key === syncedOverride) return { roomWeather };
+        syncedOverride = key;
+        return { roomWeather, weather: controls };
+      }),
     loadScenario: (scenario, dayStartMs, describe) => {
       const hour = (ms: number) => Math.round((ms - dayStartMs) / 3_600_000);
       const segments: ClosedSegment[] = [];

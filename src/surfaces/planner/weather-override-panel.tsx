@@ -9,13 +9,13 @@ export function WeatherOverridePanel() {
   const { store, link, dayStartMs } = usePlannerContext();
   const t = usePlannerTranslate();
   const weather = usePlanner(store, (s) => s.weather);
-  const active = usePlanner(store, (s) => s.room?.weatherOverride ?? null);
+  const active = usePlanner(store, (s) => s.roomWeather?.override ?? null);
   const edit = store.getState().editWeather;
   const at = (hour: number) => dayStartMs + hour * 3_600_000;
   const hour = (ms: number) => hourLabel(Math.round((ms - dayStartMs) / 3_600_000));
   const apply = () => void link.weather(weather.preset ? { preset: weather.preset, startMs: at(weather.startHour), endMs: at(weather.endHour) } : null);
   return (
-    <section class="planner-section">
+    <section class="planner-section" data-testid="weather-override">
       <h2>{t('planner.weather')}</h2>
       <label class="planner-field">
         <select value={weather.preset ?? ''} onChange={(e) => edit({ preset: ((e.target as HTMLSelectElement).value || null) as WeatherPreset | null })}>
