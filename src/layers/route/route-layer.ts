@@ -8,7 +8,6 @@ import {
   Cartesian3,
   Cartographic,
   Color,
-  HorizontalOrigin,
   LabelCollection,
   LabelStyle,
   Material,
@@ -17,7 +16,6 @@ import {
   PolylineCollection,
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
-  VerticalOrigin,
 } from 'cesium';
 import { defaultCommute } from '../../city/default-commute';
 import { translate } from '../../i18n/translate';
@@ -43,6 +41,9 @@ export interface RouteLayerProps {
 /** Defaults of the route layer. */
 export const ROUTE_LAYER_DEFAULTS: RouteLayerProps = { refreshSimMs: 5 * 60_000, width: 9, colour: '#e879f9', height: 5 };
 
+/** Size (px) of the home and destination dots. */
+const END_POINT_PX = 16;
+
 const CJK = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** Creates the route layer. */
@@ -60,22 +61,23 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
       const ends = new PointPrimitiveCollection();
       const labels = new LabelCollection();
       const endPoint = (colour: string) =>
-        ends.add({ position: Cartesian3.ZERO, pixelSize: 16, color: Color.fromCssColorString(colour), outlineColor: Color.WHITE, outlineWidth: 3, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+        ends.add({ position: Cartesian3.ZERO, pixelSize: END_POINT_PX, color: Color.fromCssColorString(colour), outlineColor: Color.WHITE, outlineWidth: 3, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+      // Route ends lead the declutter: place names make room beside them, and nothing covers their dots.
       const endLabel = () =>
-        labels.add({
-          position: Cartesian3.ZERO,
-          text: '',
-          font: `700 20px ${CJK}`,
-          fillColor: Color.WHITE,
-          outlineColor: Color.fromCssColorString('#0b1320'),
-          outlineWidth: 4,
-          style: LabelStyle.FILL_AND_OUTLINE,
-          horizontalOrigin: HorizontalOrigin.CENTER,
-          verticalOrigin: VerticalOrigin.BOTTOM,
-          pixelOffset: new Cartesian2(0, -14),
-          disableDepthTestDistance: Number.POSITIVE_INFINITY,
-          show: false,
-        });
+        scene.labels.add(
+          labels,
+          labels.add({
+            position: Cartesian3.ZERO,
+            text: '',
+            font: `700 28px ${CJK}`,
+            fillColor: Color.WHITE,
+            outlineColor: Color.fromCssColorString('#0b1320'),
+            outlineWidth: 4,
+            style: LabelStyle.FILL_AND_OUTLINE,
+            disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          }),
+          { kind: 'route-end', anchorSize: END_POINT_PX + 8 },
+        );
       const homePoint = endPoint('#f0abfc');
       const workPoint = endPoint('#a21caf');
       const homeLabel = endLabel();
@@ -84,6 +86,7 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
         viewer.scene.primitives.add(primitive);
         cleanups.push(() => viewer.scene.primitives.remove(primitive));
       }
+      cleanups.push(() => scene.labels.removeAll(labels));
 
       const drawEnds = () => {
         const { home, destination } = store.getState().guide;
@@ -92,10 +95,10 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
           [home, homePoint, homeLabel, 'guide.setHome'],
           [destination, workPoint, workLabel, 'guide.setWork'],
         ] as const) {
-          point.show = label.show = lonLat !== null;
+          point.show = label.wanted = lonLat !== null;
           if (!lonLat) continue;
-          point.position = label.position = Cartesian3.fromDegrees(lonLat[0], lonLat[1], options.height + 2);
-          label.text = translate(locale, key === 'guide.setHome' ? 'route.home' : 'route.destination');
+          point.position = label.label.position = Cartesian3.fromDegrees(lonLat[0], lonLat[1], options.height + 2);
+          label.label.text = translate(locale, key === 'guide.setHome' ? 'route.home' : 'route.destination');
         }
         viewer.scene.requestRender();
       };
