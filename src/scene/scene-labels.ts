@@ -89,6 +89,7 @@ export function attachSceneLabels(viewer: Viewer, options: SceneLabelsOptions = 
     top: Cartesian3.fromDegrees(o.lon, o.lat, o.height),
     sphere: new BoundingSphere(Cartesian3.fromDegrees(o.lon, o.lat, o.height / 2), o.radius),
     radius: o.radius,
+    rect: { x: 0, y: 0, width: 0, height: 0 } as ScreenRect,
   }));
   const viewport = { width: 0, height: 0 };
   const anchor = new Cartesian2();
@@ -139,7 +140,11 @@ export function attachSceneLabels(viewer: Viewer, options: SceneLabelsOptions = 
       // Metres per drawing-buffer pixel, times buffer pixels per CSS pixel.
       const metresPerPixel = viewer.camera.getPixelSize(o.sphere, scene.drawingBufferWidth, scene.drawingBufferHeight) * (scene.drawingBufferWidth / Math.max(1, viewport.width));
       const r = o.radius / Math.max(metresPerPixel, 1e-6);
-      obstacleRects.push({ x: Math.min(base.x, top.x) - r, y: Math.min(base.y, top.y), width: Math.abs(base.x - top.x) + 2 * r, height: Math.abs(base.y - top.y) + r });
+      o.rect.x = Math.min(base.x, top.x) - r;
+      o.rect.y = Math.min(base.y, top.y);
+      o.rect.width = Math.abs(base.x - top.x) + 2 * r;
+      o.rect.height = Math.abs(base.y - top.y) + r;
+      obstacleRects.push(o.rect);
     }
   };
 

@@ -2,7 +2,7 @@
 import { Cartesian2, type Viewer } from 'cesium';
 import type { LayerRegistry } from '../layers/layer-registry';
 import type { LiveLayer } from '../layers/live-layer';
-import type { PlaceProperties } from '../protocol/city-pack';
+import type { CameraView, PlaceProperties } from '../protocol/city-pack';
 import type { AppStore } from '../store/app-store';
 import { attachAttractTour } from './attract-tour';
 import { attachBuildingPicker, pickBuilding } from './building-picker';
@@ -140,6 +140,8 @@ export function createWallScene(
       store,
       /** Canvas position (CSS px) of some building near the centre, found by picking on a spiral. */
       findBuildingPixel: () => findBuildingPixel(viewer),
+      /** Puts the camera on a view at once (a tour stop, a bookmark), without a flight. */
+      setView: (view: CameraView) => setCameraView(viewer, view),
     };
     cleanups.push(() => delete (window as unknown as { sandtableTest?: unknown }).sandtableTest);
   }
