@@ -12,6 +12,9 @@ export interface NamedFeature {
   name_en?: string | null;
 }
 
+/** Alias used by the layers that name things in the scene. */
+export type LocalNames = NamedFeature;
+
 /** The feature's name in the locale; '' when it has none. */
 export function localName(feature: NamedFeature, locale: Locale): string {
   const own = locale === 'en' ? feature.name_en : feature.name_zh;
@@ -31,4 +34,9 @@ export function uniqueByName<T>(items: T[], nameOf: (item: T) => string): T[] {
     seen.add(name);
     return true;
   });
+}
+
+/** True when the feature has a name in some language. */
+export function hasName(feature: NamedFeature): boolean {
+  return Boolean(feature.name || feature.name_zh || feature.name_en);
 }

@@ -72,7 +72,6 @@ export const STRINGS = {
   'legend.vehicles': { 'zh-CN': '车辆 {count}', en: 'Vehicles {count}' },
   'legend.traffic': { 'zh-CN': '路况', en: 'Traffic' },
   'parking.level1': { 'zh-CN': 'P {name}片区 空位 {free}/{total}', en: 'P {name} area · {free}/{total} free' },
-  'parking.level1Unnamed': { 'zh-CN': 'P 片区空位 {free}/{total}', en: 'P area · {free}/{total} free' },
   'parking.level2Line': { 'zh-CN': 'P {name} 空 {free} · {distance} 米', en: 'P {name} {free} free · {distance} m' },
   'parking.level3': { 'zh-CN': 'P {free}/{total}', en: 'P {free}/{total}' },
   'parking.full': { 'zh-CN': 'P 满', en: 'P FULL' },

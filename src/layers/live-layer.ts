@@ -1,6 +1,7 @@
 /** The contract of a live layer: one folder, typed props with defaults, attach/dispose. */
 import type { Viewer } from 'cesium';
 import type { CityPack } from '../scene/city-pack-source';
+import type { SceneLabels } from '../scene/scene-labels';
 import type { AppStore } from '../store/app-store';
 
 /** What a layer draws into: the viewer and the city pack it shows. */
@@ -9,6 +10,8 @@ export interface LayerScene {
   pack: CityPack;
   /** Aborted when the scene is torn down, so a layer's pending fetches stop. */
   signal: AbortSignal;
+  /** The scene's one label declutter: every label a layer draws goes through it. */
+  labels: SceneLabels;
 }
 
 /** A live layer on the scene; whatever `attach` adds, `dispose` removes. */

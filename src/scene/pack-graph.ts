@@ -1,4 +1,5 @@
-/** The pack's road graph (graph.json) and each edge's road class, fetched and validated once per pack. */
+/** The pack's road graph (graph.json) and each edge's road class and names, fetched and validated once per pack. */
+import type { LocalNames } from '../i18n/local-name';
 import { roadGraphSchema, type RoadGraphFile, type RoadProperties } from '../protocol/city-pack';
 import type { CityPack } from './city-pack-source';
 
@@ -7,6 +8,8 @@ export interface PackGraph {
   graph: RoadGraphFile;
   /** Highway class of edge i (from the road feature it lies on). */
   edgeClass: string[];
+  /** Name fields of edge i's road (all null for an unnamed road). */
+  edgeNames: LocalNames[];
 }
 
 const cache = new Map<string, Promise<PackGraph>>();
@@ -23,7 +26,11 @@ export function fetchPackGraph(pack: CityPack): Promise<PackGraph> {
       const roadsResponse = await fetch(pack.baseUrl + pack.manifest.files.roads);
       if (!roadsResponse.ok) throw new Error(`${pack.manifest.files.roads}: HTTP ${roadsResponse.status}`);
       const roads = ((await roadsResponse.json()) as { features?: { properties?: Partial<RoadProperties> }[] }).features ?? [];
-      return { graph, edgeClass: graph.edges.road.map((road) => roads[road]?.properties?.class ?? 'unknown') };
+      const names = (road: number): LocalNames => {
+        const p = roads[road]?.properties;
+        return { name: p?.name ?? null, name_zh: p?.name_zh ?? null, name_en: p?.name_en ?? null };
+      };
+      return { graph, edgeClass: graph.edges.road.map((road) => roads[road]?.properties?.class ?? 'unknown'), edgeNames: graph.edges.road.map(names) };
     })();
     // A failed fetch is not cached: the next scene tries again.
     pending.catch(() => cache.delete(pack.baseUrl));

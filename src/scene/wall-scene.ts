@@ -2,7 +2,7 @@
 import { Cartesian2, type Viewer } from 'cesium';
 import type { LayerRegistry } from '../layers/layer-registry';
 import type { LiveLayer } from '../layers/live-layer';
-import type { PlaceProperties } from '../protocol/city-pack';
+import type { CameraView, PlaceProperties } from '../protocol/city-pack';
 import type { AppStore } from '../store/app-store';
 import { attachAttractTour } from './attract-tour';
 import { attachBuildingPicker, pickBuilding } from './building-picker';
@@ -14,6 +14,7 @@ import './offline-scene.css';
 import { createOfflineViewer } from './create-viewer';
 import { createFrameBudget } from './frame-budget';
 import type { SceneOptions } from './scene-options';
+import { attachSceneLabels, type LabelObstacle } from './scene-labels';
 
 /** Callbacks from a scene to whoever keeps it alive. */
 export interface WallSceneEvents {
@@ -50,12 +51,16 @@ export function createWallScene(
   setCameraView(viewer, pack.manifest.defaultView);
   cleanups.push(attachClockBridge(viewer, store, pack.manifest));
 
+  // One declutter for every layer's labels; disposed after the layers (cleanups run in reverse).
+  const labels = attachSceneLabels(viewer, { obstacles: landmarkObstacles(pack), testHook: options.test });
+  cleanups.push(() => labels.dispose());
+
   const layers: LiveLayer[] = registry.names().map((name) => registry.create(name));
   for (const layer of layers) store.getState().declareLayer(layer.name, true);
   cleanups.push(() => {
     for (const layer of [...layers].reverse()) layer.dispose();
   });
-  const layerScene = { viewer, pack, signal: abort.signal };
+  const layerScene = { viewer, pack, signal: abort.signal, labels };
   for (const layer of layers) {
     layer.attach(layerScene, store).catch((error: unknown) => {
       if (disposed) return;
@@ -135,6 +140,8 @@ export function createWallScene(
       store,
       /** Canvas position (CSS px) of some building near the centre, found by picking on a spiral. */
       findBuildingPixel: () => findBuildingPixel(viewer),
+      /** Puts the camera on a view at once (a tour stop, a bookmark), without a flight. */
+      setView: (view: CameraView) => setCameraView(viewer, view),
     };
     cleanups.push(() => delete (window as unknown as { sandtableTest?: unknown }).sandtableTest);
   }
@@ -157,6 +164,19 @@ export function createWallScene(
     },
   };
 }
+
+/**
+ * The pack's landmark as a column no label may cover: the builder aims the "landmark" view at the
+ * tallest building (tiles/builder/views.ts), whose height is the manifest's maxHeight.
+ */
+function landmarkObstacles(pack: CityPack): LabelObstacle[] {
+  const landmark = pack.manifest.views.find((view) => view.id === 'landmark');
+  if (!landmark) return [];
+  return [{ lon: landmark.target[0], lat: landmark.target[1], height: pack.manifest.maxHeight, radius: LANDMARK_RADIUS_M }];
+}
+
+/** Half the width (m) of the landmark column: the footprint of a supertall tower. */
+const LANDMARK_RADIUS_M = 40;
 
 function findBuildingPixel(viewer: Viewer): { x: number; y: number } | null {
   const width = viewer.canvas.clientWidth;

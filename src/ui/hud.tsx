@@ -11,23 +11,23 @@ import { TrafficLegend } from './traffic-legend';
 import { UseLegend } from './use-legend';
 import { ViewList } from './view-list';
 
-/** The whole HUD. */
+/** The whole HUD; its groups carry `data-occludes`, so the scene's labels keep out from under them. */
 export function Hud(props: HudDeps) {
   return (
     <HudContext.Provider value={props}>
       <div class="hud">
-        <header class="hud__top-left">
+        <header class="hud__top-left" data-occludes>
           <CityTitle />
           <ClockPanel />
           <GuidePanel />
         </header>
         <StatusBadges />
-        <aside class="hud__right">
+        <aside class="hud__right" data-occludes>
           <LocaleToggle />
           <ViewList />
           <LayerList />
         </aside>
-        <footer class="hud__bottom-left">
+        <footer class="hud__bottom-left" data-occludes>
           <BuildingInfo />
           <TrafficLegend />
           <UseLegend />

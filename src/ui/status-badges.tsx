@@ -13,7 +13,7 @@ export function StatusBadges() {
   const locale = useAppState(store, (s) => s.locale);
   const t = useTranslate();
   return (
-    <div class="status-badges">
+    <div class="status-badges" data-occludes>
       {status === 'reconnecting' && (
         <div class="badge badge--warn" data-testid="reconnecting" role="status">
           {t('connection.reconnecting')}

@@ -4,17 +4,21 @@
  * (free / total, coloured by availability). Sign places are planned when the set of lots changes;
  * their texts follow every feed change.
  */
-import { Cartesian2, Cartesian3, Color, DistanceDisplayCondition, HorizontalOrigin, LabelCollection, LabelStyle, NearFarScalar, VerticalOrigin, type Label } from 'cesium';
+import { Cartesian2, Cartesian3, Color, LabelCollection, LabelStyle } from 'cesium';
 import { localName } from '../../i18n/local-name';
 import { translate } from '../../i18n/translate';
-import type { OffStreetParking } from '../../protocol/entities';
+import type { LabelKind } from '../../labels/label-priority';
+import type { PlaceProperties } from '../../protocol/city-pack';
+import { osmIdOfEntity, type OffStreetParking } from '../../protocol/entities';
+import { fetchPackFeatures } from '../../scene/city-pack-source';
 import { fetchPackGraph } from '../../scene/pack-graph';
-import { fetchPlaceNames } from '../../scene/pack-place-names';
+import type { DeclutteredLabel } from '../../scene/scene-labels';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
 import { AVAILABILITY_COLOURS, districtDisplay, planParkingSigns, spacesDisplay, type GuidanceSign, type Lot } from './parking-signs';
+import { districtName, lotName, nearestNamed, nearestStreet, type NamedPoint } from './sign-names';
 
 /** Props of the parking layer. */
 export interface ParkingLayerProps {
@@ -22,7 +26,7 @@ export interface ParkingLayerProps {
   heights: [number, number, number];
   /** Fonts of the three levels; CJK fonts first. */
   fonts: [string, string, string];
-  /** Level-2 and level-3 signs show from these distances (m) in, so the overview stays readable. */
+  /** Level-2 and level-3 signs show from these distances (m) in, so the overview stays readable (the declutter decides the rest). */
   level2Range: number;
   level3Range: number;
   /** Colour of the guidance sign panels (Chinese road guidance signs are blue). */
@@ -34,11 +38,14 @@ const CJK = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsof
 /** Defaults of the parking layer. */
 export const PARKING_LAYER_DEFAULTS: ParkingLayerProps = {
   heights: [60, 35, 25],
-  fonts: [`700 24px ${CJK}`, `600 18px ${CJK}`, `700 17px ${CJK}`],
+  fonts: [`700 26px ${CJK}`, `600 22px ${CJK}`, `700 22px ${CJK}`],
   level2Range: 3200,
   level3Range: 2800,
   signColour: '#1d4ed8',
 };
+
+/** A district no lot names takes the name of a place this near (m), before the city's. */
+const DISTRICT_PLACE_M = 800;
 
 /** The lots of the feed with a location. */
 export function lotsOf(parks: OffStreetParking[]): Lot[] {
@@ -56,33 +63,41 @@ export function createParkingLayer(props: Partial<ParkingLayerProps> = {}): Live
   return {
     name: 'parking',
     async attach(scene: LayerScene, store: AppStore) {
-      const [{ graph, edgeClass }, placeNames] = await Promise.all([fetchPackGraph(scene.pack), fetchPlaceNames(scene.pack, scene.signal)]);
+      const { graph, edgeClass, edgeNames } = await fetchPackGraph(scene.pack);
+      // The pack's places name lots in every locale and name districts no lot names.
+      const places = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, scene.signal).catch(() => []);
+      const placeByOsmId = new Map(places.map((f) => [f.properties.osm_id, f.properties]));
       if (disposed) return;
+      const named: NamedPoint[] = places.flatMap((f) => (f.geometry.type === 'Point' && f.properties.category !== 'bus_stop' ? [{ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], names: f.properties }] : []));
+      const parkingPlaces = named.filter((p) => (p.names as PlaceProperties).category === 'parking');
+      const landmarks = named.filter((p) => (p.names as PlaceProperties).category !== 'parking');
+      const city = { name_zh: scene.pack.manifest.name.zh, name_en: scene.pack.manifest.name.en };
       const labels = new LabelCollection();
       scene.viewer.scene.primitives.add(labels);
       cleanups.push(() => scene.viewer.scene.primitives.remove(labels));
+      cleanups.push(() => scene.labels.removeAll(labels));
 
       let planKey = '';
-      let signs: { sign: GuidanceSign; label: Label }[] = [];
-      let lotLabels = new Map<string, Label>();
-      const makeLabel = (lon: number, lat: number, height: number, font: string, range: number) =>
-        labels.add({
-          position: Cartesian3.fromDegrees(lon, lat, height),
-          text: '',
-          font,
-          fillColor: Color.WHITE,
-          outlineColor: Color.fromCssColorString('#0b1320'),
-          outlineWidth: 3,
-          style: LabelStyle.FILL_AND_OUTLINE,
-          showBackground: true,
-          backgroundPadding: new Cartesian2(8, 5),
-          horizontalOrigin: HorizontalOrigin.CENTER,
-          verticalOrigin: VerticalOrigin.BOTTOM,
-          pixelOffset: new Cartesian2(0, -6),
-          scaleByDistance: new NearFarScalar(800, 1.1, 9000, 0.8),
-          distanceDisplayCondition: new DistanceDisplayCondition(0, range),
-          disableDepthTestDistance: Number.POSITIVE_INFINITY,
-        });
+      let signs: { sign: GuidanceSign; label: DeclutteredLabel; street: ReturnType<typeof nearestStreet>; place: NamedPoint | null }[] = [];
+      let lotLabels = new Map<string, DeclutteredLabel>();
+      const makeLabel = (lon: number, lat: number, height: number, font: string, kind: LabelKind, maxDistance: number) =>
+        scene.labels.add(
+          labels,
+          labels.add({
+            position: Cartesian3.fromDegrees(lon, lat, height),
+            text: '',
+            font,
+            fillColor: Color.WHITE,
+            outlineColor: Color.fromCssColorString('#0b1320'),
+            outlineWidth: 3,
+            style: LabelStyle.FILL_AND_OUTLINE,
+            showBackground: true,
+            backgroundPadding: new Cartesian2(8, 5),
+            disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          }),
+          { kind, maxDistance, offset: 6 },
+        );
+      const kinds = ['parking-district', 'parking-street'] as const;
 
       const sync = () => {
         const locale = store.getState().locale;
@@ -90,34 +105,42 @@ export function createParkingLayer(props: Partial<ParkingLayerProps> = {}): Live
         const key = lots.map((l) => l.id).sort().join('|');
         if (key !== planKey) {
           planKey = key;
+          scene.labels.removeAll(labels);
           labels.removeAll();
-          signs = planParkingSigns(graph, edgeClass, lots).map((sign) => ({
-            sign,
-            label: makeLabel(sign.lon, sign.lat, options.heights[sign.level - 1]!, options.fonts[sign.level - 1]!, sign.level === 1 ? Number.POSITIVE_INFINITY : options.level2Range),
-          }));
-          lotLabels = new Map(lots.map((lot) => [lot.id, makeLabel(lot.lon, lot.lat, options.heights[2], options.fonts[2], options.level3Range)]));
+          const byPlanId = new Map(lots.map((lot) => [lot.id, lot]));
+          signs = planParkingSigns(graph, edgeClass, lots).map((sign) => {
+            const covered = sign.lotIds.flatMap((id) => byPlanId.get(id) ?? []);
+            const centre = covered.length > 0 ? [covered.reduce((a, l) => a + l.lon, 0) / covered.length, covered.reduce((a, l) => a + l.lat, 0) / covered.length] : [sign.lon, sign.lat];
+            return {
+              sign,
+              label: makeLabel(sign.lon, sign.lat, options.heights[sign.level - 1]!, options.fonts[sign.level - 1]!, kinds[sign.level - 1]!, sign.level === 1 ? Number.POSITIVE_INFINITY : options.level2Range),
+              // What names a district no lot names: the street its sign stands on, else the nearest place.
+              street: sign.level === 1 ? nearestStreet(graph, edgeClass, edgeNames, sign.lon, sign.lat) : null,
+              place: sign.level === 1 ? nearestNamed(landmarks, centre[0]!, centre[1]!, DISTRICT_PLACE_M) : null,
+            };
+          });
+          lotLabels = new Map(lots.map((lot) => [lot.id, makeLabel(lot.lon, lot.lat, options.heights[2], options.fonts[2], 'parking-lot', options.level3Range)]));
         }
         const byId = new Map(lots.map((lot) => [lot.id, lot]));
-        // A lot of the pack has the pack's name in the locale; a live lot the pack does not know, its own.
-        const nameOf = (lot: Lot) => localName(placeNames(lot.id) ?? { name: lot.name }, locale);
-        const lotName = (lot: Lot) => nameOf(lot) || translate(locale, 'parking.unnamed');
-        for (const { sign, label } of signs) {
+        // A lot the pack has (by its OSM id, else by its spot) takes the pack's name in the locale; a live lot the pack does not know, its own.
+        const nameOf = (lot: Lot) => {
+          const own = placeByOsmId.get(osmIdOfEntity(lot.id) ?? '');
+          return (own && localName(own, locale)) || lotName(locale, lot, parkingPlaces);
+        };
+        for (const { sign, label: { label }, street, place } of signs) {
           const covered = sign.lotIds.flatMap((id) => byId.get(id) ?? []);
           label.backgroundColor = Color.fromCssColorString(options.signColour).withAlpha(0.92);
           if (sign.level === 1) {
             const spaces = districtDisplay(covered);
-            const biggest = [...covered].sort((a, b) => b.total - a.total)[0];
-            const named = covered.filter((lot) => nameOf(lot)).sort((a, b) => b.total - a.total)[0] ?? biggest;
-            label.text = named && nameOf(named)
-              ? translate(locale, 'parking.level1', { name: nameOf(named), free: spaces.free, total: spaces.total })
-              : translate(locale, 'parking.level1Unnamed', { free: spaces.free, total: spaces.total });
+            const name = districtName(locale, { lots: covered.map((lot) => ({ name: nameOf(lot), total: lot.total })), street, place: place?.names ?? null, city });
+            label.text = translate(locale, 'parking.level1', { name, free: spaces.free, total: spaces.total });
           } else {
             label.text = covered
-              .map((lot, i) => translate(locale, 'parking.level2Line', { name: lotName(lot), free: spacesDisplay(lot.total, lot.available).free, distance: sign.distancesM[i] ?? 0 }))
+              .map((lot, i) => translate(locale, 'parking.level2Line', { name: nameOf(lot) ?? translate(locale, 'parking.unnamed'), free: spacesDisplay(lot.total, lot.available).free, distance: sign.distancesM[i] ?? 0 }))
               .join('\n');
           }
         }
-        for (const [id, label] of lotLabels) {
+        for (const [id, { label }] of lotLabels) {
           const lot = byId.get(id)!;
           const spaces = spacesDisplay(lot.total, lot.available);
           label.text = spaces.availability === 'full' ? translate(locale, 'parking.full') : translate(locale, 'parking.level3', { free: spaces.free, total: spaces.total });

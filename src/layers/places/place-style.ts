@@ -6,7 +6,7 @@ export interface PlaceStyle {
   colour: string;
   /** Point size in pixels. */
   size: number;
-  /** Eye distance (m) beyond which the label is hidden; 0 means never labelled. */
+  /** Eye distance (m) beyond which the label is hidden; 0 means never labelled. Collisions are the declutter's (src/labels/). */
   labelRange: number;
 }
 
@@ -27,24 +27,7 @@ export function placeStyleFor(category: PlaceCategory): PlaceStyle {
   return STYLES[category];
 }
 
-/** Label priority by category: the first wins when two names would collide. */
-const LABEL_PRIORITY: PlaceCategory[] = ['government', 'hospital', 'mall', 'library', 'school', 'police', 'park', 'parking', 'bus_stop'];
-
-/**
- * Indices of the places to label: labelled categories only, most important first, none within
- * `minSeparationM` of one already kept (Cesium labels do not declutter themselves).
- */
-export function placesToLabel(places: { lonLat: [number, number]; category: PlaceCategory; named: boolean }[], minSeparationM = 220): number[] {
-  const order = places
-    .map((place, index) => ({ place, index }))
-    .filter(({ place }) => place.named && STYLES[place.category].labelRange > 0)
-    .sort((a, b) => LABEL_PRIORITY.indexOf(a.place.category) - LABEL_PRIORITY.indexOf(b.place.category));
-  const kept: { lonLat: [number, number]; index: number }[] = [];
-  for (const { place, index } of order) {
-    const [lon, lat] = place.lonLat;
-    const metresPerDegLon = 111_320 * Math.cos((lat * Math.PI) / 180);
-    const tooClose = kept.some((k) => Math.hypot((k.lonLat[0] - lon) * metresPerDegLon, (k.lonLat[1] - lat) * 110_540) < minSeparationM);
-    if (!tooClose) kept.push({ lonLat: place.lonLat, index });
-  }
-  return kept.map((k) => k.index).sort((a, b) => a - b);
+/** True when a place gets a label: it has a name and its category is labelled at all. */
+export function isLabelled(category: PlaceCategory, named: boolean): boolean {
+  return named && STYLES[category].labelRange > 0;
 }

@@ -1,13 +1,13 @@
 /** Places layer: POIs as points, the notable ones labelled in the current locale. */
-import { Cartesian2, Cartesian3, Color, DistanceDisplayCondition, HorizontalOrigin, LabelCollection, LabelStyle, NearFarScalar, PointPrimitiveCollection, VerticalOrigin } from 'cesium';
+import { Cartesian3, Color, LabelCollection, LabelStyle, NearFarScalar, PointPrimitiveCollection } from 'cesium';
 import type { PlaceCategory, PlaceProperties } from '../../protocol/city-pack';
 import { placeCategorySchema } from '../../protocol/city-pack';
-import { localName } from '../../i18n/local-name';
+import { hasName, localName } from '../../i18n/local-name';
 import { fetchPackFeatures } from '../../scene/city-pack-source';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
-import { placesToLabel, placeStyleFor } from './place-style';
+import { isLabelled, placeStyleFor } from './place-style';
 
 /** Props of the places layer. */
 export interface PlacesLayerProps {
@@ -20,7 +20,7 @@ export interface PlacesLayerProps {
 /** Defaults of the places layer. */
 export const PLACES_LAYER_DEFAULTS: PlacesLayerProps = {
   height: 12,
-  font: '600 18px "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+  font: '600 24px "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
 };
 
 /** Creates the places layer. */
@@ -43,16 +43,7 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
         const category = placeCategorySchema.safeParse(feature.properties.category);
         if (category.success) candidates.push({ feature, category: category.data, lonLat: feature.geometry.coordinates });
       }
-      const toLabel = new Set(
-        placesToLabel(
-          candidates.map((p) => ({
-            lonLat: p.lonLat,
-            category: p.category,
-            named: Boolean(p.feature.properties.name || p.feature.properties.name_zh || p.feature.properties.name_en),
-          })),
-        ),
-      );
-      candidates.forEach(({ feature, category, lonLat: [lon, lat] }, index) => {
+      for (const { feature, category, lonLat: [lon, lat] } of candidates) {
         const style = placeStyleFor(category);
         const position = Cartesian3.fromDegrees(lon, lat, options.height);
         points.add({
@@ -63,7 +54,7 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
           outlineWidth: 2,
           scaleByDistance: new NearFarScalar(500, 1.2, 8000, 0.6),
         });
-        if (!toLabel.has(index)) return;
+        if (!isLabelled(category, hasName(feature.properties))) continue;
         const label = labels.add({
           position,
           text: '',
@@ -72,15 +63,13 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
           outlineColor: Color.fromCssColorString('#0b1320'),
           outlineWidth: 4,
           style: LabelStyle.FILL_AND_OUTLINE,
-          horizontalOrigin: HorizontalOrigin.CENTER,
-          verticalOrigin: VerticalOrigin.BOTTOM,
-          pixelOffset: new Cartesian2(0, -10),
-          distanceDisplayCondition: new DistanceDisplayCondition(0, style.labelRange),
           // Names stay on top of the towers in front of them (scaling them instead blurs the text).
           disableDepthTestDistance: Number.POSITIVE_INFINITY,
         });
+        // The declutter shows it when there is room, beside its point (never over it), within its range.
+        scene.labels.add(labels, label, { kind: `place:${category}`, maxDistance: style.labelRange, anchorSize: style.size + 6, offset: 8 });
         labelled.push({ label, properties: feature.properties });
-      });
+      }
       const relabel = () => {
         const locale = store.getState().locale;
         for (const { label, properties } of labelled) {
@@ -93,6 +82,7 @@ export function createPlacesLayer(props: Partial<PlacesLayerProps> = {}): LiveLa
       scene.viewer.scene.primitives.add(labels);
       cleanups.push(() => scene.viewer.scene.primitives.remove(points));
       cleanups.push(() => scene.viewer.scene.primitives.remove(labels));
+      cleanups.push(() => scene.labels.removeAll(labels));
       let locale = store.getState().locale;
       cleanups.push(
         store.subscribe((state) => {

@@ -8,7 +8,6 @@ import {
   Cartesian3,
   Cartographic,
   Color,
-  HorizontalOrigin,
   LabelCollection,
   LabelStyle,
   Material,
@@ -17,7 +16,6 @@ import {
   PolylineCollection,
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
-  VerticalOrigin,
 } from 'cesium';
 import { defaultCommute } from '../../city/default-commute';
 import { nearestPlaceName, type NamedPlace } from '../../city/nearest-place';
@@ -44,6 +42,9 @@ export interface RouteLayerProps {
 /** Defaults of the route layer. */
 export const ROUTE_LAYER_DEFAULTS: RouteLayerProps = { refreshSimMs: 5 * 60_000, width: 9, colour: '#e879f9', height: 5 };
 
+/** Size (px) of the home and destination dots. */
+const END_POINT_PX = 16;
+
 const CJK = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** Creates the route layer. */
@@ -61,22 +62,23 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
       const ends = new PointPrimitiveCollection();
       const labels = new LabelCollection();
       const endPoint = (colour: string) =>
-        ends.add({ position: Cartesian3.ZERO, pixelSize: 16, color: Color.fromCssColorString(colour), outlineColor: Color.WHITE, outlineWidth: 3, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+        ends.add({ position: Cartesian3.ZERO, pixelSize: END_POINT_PX, color: Color.fromCssColorString(colour), outlineColor: Color.WHITE, outlineWidth: 3, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+      // Route ends lead the declutter: place names make room beside them, and nothing covers their dots.
       const endLabel = () =>
-        labels.add({
-          position: Cartesian3.ZERO,
-          text: '',
-          font: `700 20px ${CJK}`,
-          fillColor: Color.WHITE,
-          outlineColor: Color.fromCssColorString('#0b1320'),
-          outlineWidth: 4,
-          style: LabelStyle.FILL_AND_OUTLINE,
-          horizontalOrigin: HorizontalOrigin.CENTER,
-          verticalOrigin: VerticalOrigin.BOTTOM,
-          pixelOffset: new Cartesian2(0, -14),
-          disableDepthTestDistance: Number.POSITIVE_INFINITY,
-          show: false,
-        });
+        scene.labels.add(
+          labels,
+          labels.add({
+            position: Cartesian3.ZERO,
+            text: '',
+            font: `700 28px ${CJK}`,
+            fillColor: Color.WHITE,
+            outlineColor: Color.fromCssColorString('#0b1320'),
+            outlineWidth: 4,
+            style: LabelStyle.FILL_AND_OUTLINE,
+            disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          }),
+          { kind: 'route-end', anchorSize: END_POINT_PX + 8 },
+        );
       const homePoint = endPoint('#f0abfc');
       const workPoint = endPoint('#a21caf');
       const homeLabel = endLabel();
@@ -85,6 +87,7 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
         viewer.scene.primitives.add(primitive);
         cleanups.push(() => viewer.scene.primitives.remove(primitive));
       }
+      cleanups.push(() => scene.labels.removeAll(labels));
 
       // An end at a named place says which, in the locale: "Home · Gucheng Park".
       const places = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, scene.signal).catch(() => []);
@@ -97,11 +100,11 @@ export function createRouteLayer(props: Partial<RouteLayerProps> = {}): LiveLaye
           [home, homePoint, homeLabel, 'home'],
           [destination, workPoint, workLabel, 'destination'],
         ] as const) {
-          point.show = label.show = lonLat !== null;
+          point.show = label.wanted = lonLat !== null;
           if (!lonLat) continue;
-          point.position = label.position = Cartesian3.fromDegrees(lonLat[0], lonLat[1], options.height + 2);
+          point.position = label.label.position = Cartesian3.fromDegrees(lonLat[0], lonLat[1], options.height + 2);
           const name = nearestPlaceName(namedPlaces, lonLat, locale);
-          label.text = name
+          label.label.text = name
             ? translate(locale, end === 'home' ? 'route.homeAt' : 'route.destinationAt', { name })
             : translate(locale, end === 'home' ? 'route.home' : 'route.destination');
         }
