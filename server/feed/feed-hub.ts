@@ -184,7 +184,9 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
       deps.metrics.client(role, 1);
       await socket.join(channel(name));
       startTicking(entry);
-      ack({ ok: true, room: name, role, clock: entry.room.clock.snapshot() });
+      // The extent lets the operator's seek bar span the replayed day (live only: none).
+      const span = entry.roomSource.source.span();
+      ack({ ok: true, room: name, role, clock: entry.room.clock.snapshot(), extent: span && { startMs: span.startMs, endMs: span.endMs } });
       try {
         socket.emit('feed:snapshot', await entry.room.snapshot());
         deps.metrics.messagesOut.add();
