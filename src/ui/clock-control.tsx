@@ -54,9 +54,12 @@ export function ClockControl({ store, controller, timeZone, namedDays, variant }
   const sync = clock.sync;
   const extent = clock.extent;
   const simTime = sync ? simTimeAt(sync, now, clock.serverOffsetMs) : null;
-  const readout = (ms: number): string => {
-    const { date, time } = formatCityTime(ms, zoneOffsetMs(ms, timeZone) / 3_600_000, locale);
-    return `${date} ${time}`;
+  const cityTime = (ms: number) => formatCityTime(ms, zoneOffsetMs(ms, timeZone) / 3_600_000, locale);
+  const readout = (ms: number): string => `${cityTime(ms).date} ${cityTime(ms).time}`;
+  /** "12 June 2014 00:00 – 23:59", the date said once when the replay is one local day. */
+  const extentText = (from: number, to: number): string => {
+    const [a, b] = [cityTime(from), cityTime(to)];
+    return t('clockControl.extent', { from: `${a.date} ${a.time.slice(0, 5)}`, to: a.date === b.date ? b.time.slice(0, 5) : `${b.date} ${b.time.slice(0, 5)}` });
   };
   const inside = namedDays.filter((day) => extent && day.startMs >= extent.startMs && day.startMs < extent.endMs);
   const outside = namedDays.filter((day) => !inside.includes(day));
@@ -90,43 +93,40 @@ export function ClockControl({ store, controller, timeZone, namedDays, variant }
             simTimeMs={simTime}
             timeZone={timeZone}
             namedDays={inside}
+            maxTicks={variant === 'wall' ? 9 : 5}
             locale={dayLocale}
             label={t('clockControl.seek')}
             valueText={readout(simTime)}
             onSeek={(simTimeMs) => void send({ simTimeMs })}
           />
           <p class="clock-control__extent" data-testid="clock-extent">
-            {t('clockControl.extent', { from: readout(extent.startMs), to: readout(extent.endMs - 1) })}
+            {extentText(extent.startMs, extent.endMs - 1)}
           </p>
         </>
       ) : (
         <p class="clock-control__extent">{t('clockControl.live')}</p>
       )}
-      {outside.length > 0 ? (
-        <div class="clock-control__days" data-testid="clock-outside-days">
-          <span class="clock-control__label">
-            {t('clockControl.outside')} · {t(controller.weatherDay ? 'clockControl.outside.wall' : 'clockControl.outside.planner')}
-          </span>
-          <div class="clock-control__row">
-            {outside.map((day) =>
-              controller.weatherDay ? (
-                <button type="button" key={day.id} class="clock-control__day" data-named-day={day.id} title={day.why[dayLocale]} aria-pressed={weatherDay === day.date} onClick={() => void layWeather(day.date)}>
-                  {t('clockControl.namedDay', { name: day.name[dayLocale], date: day.date })}
-                </button>
-              ) : (
-                <span key={day.id} class="clock-control__day" data-named-day={day.id} title={day.why[dayLocale]}>
-                  {t('clockControl.namedDay', { name: day.name[dayLocale], date: day.date })}
-                </span>
-              ),
-            )}
-            {controller.weatherDay && weatherDay ? (
-              <button type="button" class="clock-control__day" onClick={() => void layWeather(null)}>
-                {t('clockControl.recordedWeather')}
-              </button>
-            ) : null}
-          </div>
-          {weatherDay ? <span class="clock-control__label">{t('clockControl.weatherOf', { date: weatherDay })}</span> : null}
+      {outside.length > 0 && controller.weatherDay ? (
+        <div class="clock-control__row" data-testid="clock-outside-days">
+          <span class="clock-control__label">{t('clockControl.outside.wall')}</span>
+          {outside.map((day) => (
+            <button type="button" key={day.id} class="clock-control__day" data-named-day={day.id} title={day.why[dayLocale]} aria-pressed={weatherDay === day.date} onClick={() => void layWeather(day.date)}>
+              {t('clockControl.namedDay', { name: day.name[dayLocale], date: day.date })}
+            </button>
+          ))}
+          {weatherDay ? (
+            <button type="button" class="clock-control__day" onClick={() => void layWeather(null)}>
+              {t('clockControl.recordedWeather')}
+            </button>
+          ) : null}
         </div>
+      ) : null}
+      {outside.length > 0 && !controller.weatherDay ? (
+        <p class="clock-control__label" data-testid="clock-outside-days">
+          {t('clockControl.outside.planner', {
+            days: outside.map((day) => t('clockControl.namedDay', { name: day.name[dayLocale], date: day.date })).join(locale === 'en' ? ', ' : '、'),
+          })}
+        </p>
       ) : null}
       {error ? (
         <p class="clock-control__error" role="alert" data-testid="clock-control-error">

@@ -14,6 +14,8 @@ export interface SeekBarProps {
   /** Named days inside the extent, marked on the bar. */
   namedDays: NamedDay[];
   locale: 'zh' | 'en';
+  /** At most this many hour labels (fewer on a narrow bar). */
+  maxTicks: number;
   /** Accessible name of the bar. */
   label: string;
   /** Readout of the current time, for assistive technology. */
@@ -26,7 +28,7 @@ const percent = (fraction: number): string => `${(Math.min(Math.max(fraction, 0)
 const STEP_MS = 15 * 60_000;
 
 /** The bar, its hour labels and its named-day marks. */
-export function SeekBar({ extent, simTimeMs, timeZone, namedDays, locale, label, valueText, onSeek }: SeekBarProps) {
+export function SeekBar({ extent, simTimeMs, timeZone, namedDays, locale, maxTicks, label, valueText, onSeek }: SeekBarProps) {
   const length = extent.endMs - extent.startMs;
   const fraction = (simTimeMs - extent.startMs) / length;
   const seekAt = (event: MouseEvent) => {
@@ -65,7 +67,7 @@ export function SeekBar({ extent, simTimeMs, timeZone, namedDays, locale, label,
         <div class="seek-bar__thumb" style={{ left: percent(fraction) }} />
       </div>
       <div class="seek-bar__ticks" aria-hidden="true">
-        {timelineTicks(extent, timeZone).map((tick) => (
+        {timelineTicks(extent, timeZone, maxTicks).map((tick) => (
           <span key={tick.t} class="seek-bar__tick" style={{ left: percent(tick.fraction) }}>
             {tick.label}
           </span>

@@ -10,6 +10,11 @@ describe('timelineTicks', () => {
     expect(ticks[4]!.fraction).toBe(0.5);
   });
 
+  it('labels a narrow bar every six hours', () => {
+    const ticks = timelineTicks({ startMs: MIDNIGHT, endMs: MIDNIGHT + 86_400_000 }, 'Asia/Shanghai', 5);
+    expect(ticks.map((tick) => tick.label)).toEqual(['00:00', '06:00', '12:00', '18:00', '00:00']);
+  });
+
   it('starts at the first whole local hour of a recording that begins mid-hour', () => {
     const start = MIDNIGHT + 90 * 60_000;
     const ticks = timelineTicks({ startMs: start, endMs: start + 3 * 3_600_000 }, 'Asia/Shanghai');

@@ -10,18 +10,16 @@ export interface TimelineTick {
 }
 
 const HOUR_MS = 3_600_000;
-/** At most this many labels, so they never crowd at 5 m. */
-const MAX_TICKS = 9;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** The local wall-clock hours (HH:00) or dates (MM-DD) along `extent` in `timeZone`, evenly spaced. */
-export function timelineTicks(extent: ClockExtent, timeZone: string): TimelineTick[] {
+/** The local wall-clock hours (HH:00) or dates (MM-DD) along `extent` in `timeZone`, evenly spaced, at most `maxTicks` of them so they never crowd. */
+export function timelineTicks(extent: ClockExtent, timeZone: string, maxTicks = 9): TimelineTick[] {
   const length = extent.endMs - extent.startMs;
   const hours = length / HOUR_MS;
   const byDay = hours > 48;
-  // Steps of 1, 2, 3, 6 or 12 hours (or whole days) so at most MAX_TICKS labels fit.
-  const step = byDay ? Math.max(1, Math.ceil(hours / 24 / MAX_TICKS)) * 24 : ([1, 2, 3, 6, 12, 24].find((s) => hours / s <= MAX_TICKS) ?? 24);
+  // Steps of 1, 2, 3, 6 or 12 hours (or whole days) so at most maxTicks labels fit (the closing label included).
+  const step = byDay ? Math.max(1, Math.ceil(hours / 24 / (maxTicks - 1))) * 24 : ([1, 2, 3, 6, 12, 24].find((s) => hours / s + 1 <= maxTicks) ?? 24);
   const ticks: TimelineTick[] = [];
   // The first local hour boundary at or after the start (zones with half-hour offsets included).
   let t = extent.startMs + ((HOUR_MS - ((extent.startMs + zoneOffsetMs(extent.startMs, timeZone)) % HOUR_MS)) % HOUR_MS);
