@@ -66,7 +66,8 @@ beforeAll(async () => {
     distDir: path.join(dir, 'dist'),
     defaultCity: 'test-city',
     serverVersion: '0.0.0-test',
-    feed: { tokens, rate: 60, tickMs: 50 },
+    // Rooms open at 02:00 local of the recording's first day (the recording runs 00:00–03:00).
+    feed: { tokens, rate: 60, tickMs: 50, startHour: 2 },
   });
   await app.feed;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -128,7 +129,10 @@ describe('hub', () => {
     const snapshot = new Promise<{ t: number; entities: unknown[] }>((resolve) => socket.once('feed:snapshot', resolve));
     const reply = await socket.emitWithAck('feed:join', { room: 'main', role: 'wall' });
     expect(reply.ok && reply.clock.rate).toBe(60);
-    expect(reply.ok && reply.clock.simTimeMs).toBeGreaterThanOrEqual(DAY);
+    // At the configured local hour of the pack's zone (UTC+8), and told the replay's extent for the seek bar.
+    expect(reply.ok && reply.clock.simTimeMs).toBeGreaterThanOrEqual(DAY + 2 * 3_600_000);
+    expect(reply.ok && reply.clock.simTimeMs).toBeLessThan(DAY + 3 * 3_600_000);
+    expect(reply.ok && reply.extent).toEqual({ startMs: DAY, endMs: DAY + 3 * 3_600_000 });
     expect((await snapshot).entities.length).toBeGreaterThan(0);
     socket.disconnect();
   });

@@ -4,7 +4,7 @@ import { loadConfig } from './config';
 describe('loadConfig', () => {
   it('defaults to loopback port 8080, the Bund, its recordings from their start, and fresh random tokens', () => {
     const config = loadConfig({}, '/srv');
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, defaultCity: 'shanghai-bund', clockStartMs: undefined, recordings: undefined });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, defaultCity: 'shanghai-bund', clockStartMs: undefined, clockStartHour: 8, recordings: undefined });
     expect(config.tilesDir).toBe('/srv/tiles');
     expect(config.generatedTokens).toEqual(['OPERATOR_TOKEN', 'PLANNER_TOKEN', 'INGEST_TOKEN']);
     expect(config.tokens.operator).toMatch(/^[\w-]{24}$/);
@@ -28,6 +28,8 @@ describe('loadConfig', () => {
     const config = loadConfig({ HOST: '0.0.0.0', PORT: '9000', CITY: 'nanjing', CLOCK_START: '2026-06-01T12:00:00+08:00' });
     expect(config).toMatchObject({ host: '0.0.0.0', port: 9000, defaultCity: 'nanjing' });
     expect(config.clockStartMs).toBe(Date.parse('2026-06-01T04:00:00Z'));
+    expect(loadConfig({ CLOCK_START_HOUR: '17' }).clockStartHour).toBe(17);
+    expect(() => loadConfig({ CLOCK_START_HOUR: '24' })).toThrow(/CLOCK_START_HOUR/);
   });
 
   it('rejects a bad port and a city id that could escape the tiles folder', () => {

@@ -15,6 +15,8 @@ const envSchema = z.object({
   DIST_DIR: z.string().min(1).default('dist'),
   /** Sim time a room's clock starts at (ISO 8601); default: the start of the city's recordings, or now when live. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  /** Without CLOCK_START: the local hour (0–23, city zone) of the recordings' first day a room's clock opens at. */
+  CLOCK_START_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   /** Sim seconds per real second (negative plays backwards). */
   CLOCK_RATE: z.coerce.number().min(-60).max(3600).default(1),
   /** Recording folders to replay, comma-separated; default tiles/recordings/<city>/{demo,weather,traffic} where present; "none" for live only. */
@@ -44,6 +46,8 @@ export interface ServerConfig {
   distDir: string;
   /** Undefined: the start of the recordings (or now, live). */
   clockStartMs: number | undefined;
+  /** Without a clock start: the local hour of the recordings' first day to open at. */
+  clockStartHour: number;
   clockRate: number;
   /** Recording folders; undefined means the city's default ones. */
   recordings: string[] | undefined;
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     tilesDir: path.resolve(cwd, e.TILES_DIR),
     distDir: path.resolve(cwd, e.DIST_DIR),
     clockStartMs: e.CLOCK_START ? Date.parse(e.CLOCK_START) : undefined,
+    clockStartHour: e.CLOCK_START_HOUR,
     clockRate: e.CLOCK_RATE,
     recordings: e.RECORDINGS === undefined ? undefined : e.RECORDINGS === 'none' ? [] : e.RECORDINGS.split(',').map((dir) => path.resolve(cwd, dir.trim())),
     tokens: { operator: e.OPERATOR_TOKEN ?? randomToken(), planner: e.PLANNER_TOKEN ?? randomToken(), ingest: e.INGEST_TOKEN ?? randomToken() },
@@ -90,6 +95,7 @@ export function feedOptions(config: ServerConfig) {
   return {
     tokens: config.tokens,
     rate: config.clockRate,
+    startHour: config.clockStartHour,
     clockSyncMs: config.clockSyncMs,
     recordings: config.recordings,
     ...(config.clockStartMs !== undefined ? { startMs: config.clockStartMs } : {}),

@@ -26,6 +26,7 @@ import { plannerRoomSource } from '../planner/planner-room-source.js';
 import { DEFAULT_START, localHourOf } from '../traffic/build-traffic.js';
 import { DEFAULT_TRIPS } from '../traffic/cli.js';
 import { loadTrafficCity, type TrafficCity } from '../traffic/traffic-city.js';
+import { defaultClockStart } from '../clock/default-start.js';
 import { attachFeed, type RoomSource } from './feed-hub.js';
 import { FeedMetrics } from './metrics.js';
 
@@ -44,8 +45,10 @@ export interface CityFeedConfig {
   /** Where the planner's scenarios, results and recordings go (default tiles/recordings/<city>/scenarios). */
   scenariosDir?: string;
   rate: number;
-  /** Where rooms' clocks start; default the first recording's start. */
+  /** Where rooms' clocks start; default `startHour`:00 local of the first recording's first day. */
   startMs?: number;
+  /** The local hour (city zone) rooms open at when no start is given (default 8). */
+  startHour?: number;
   tickMs?: number;
   clockSyncMs?: number;
   logger: Logger;
@@ -86,6 +89,8 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
       setWeatherDay: (date) => weather.setDay(date),
     };
   };
+  // A daytime hour of the demo day unless CLOCK_START says otherwise (live only: now).
+  const startMs = config.startMs ?? defaultClockStart(source.span(), timeZone, config.startHour) ?? undefined;
   const metrics = new FeedMetrics();
   const feed = attachFeed(io, {
     logger: config.logger,
@@ -98,7 +103,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     compactRoutes: true,
     tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
     rate: config.rate,
-    ...(config.startMs !== undefined ? { startMs: config.startMs } : {}),
+    ...(startMs !== undefined ? { startMs } : {}),
     ...(config.tickMs !== undefined ? { tickMs: config.tickMs } : {}),
     ...(config.clockSyncMs !== undefined ? { clockSyncMs: config.clockSyncMs } : {}),
   });
@@ -126,7 +131,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
 
   // The travel guide: sim time of a room (the default room before anyone joined it: where clocks start).
   const roomTime = (name: string): number | null =>
-    feed.rooms.get(name)?.room.clock.snapshot().simTimeMs ?? (name === DEFAULT_ROOM ? (config.startMs ?? source.span()?.startMs ?? null) : null);
+    feed.rooms.get(name)?.room.clock.snapshot().simTimeMs ?? (name === DEFAULT_ROOM ? (startMs ?? null) : null);
   // A room not open yet has no weather day or override: the city's weather as recorded, with the live stations.
   const cityWeather = weatherIndex >= 0 ? new LayeredSource([replays[weatherIndex]!], live) : source;
   const roomWeather = (name: string) => {

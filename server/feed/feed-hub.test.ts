@@ -128,6 +128,23 @@ describe('the feed hub', () => {
     expect((await request(planner, 'clock:command', { rate: 100_000 })).error).toMatch(/invalid clock command/);
   });
 
+  it('tells a joining client the extent of the replay, and lets the operator seek, pause and set the rate across it', async () => {
+    const wall = client();
+    const joined = (await request(wall, 'feed:join', { room: 'hall-e', role: 'wall' })) as Reply & { extent?: { startMs: number; endMs: number } | null };
+    // The recording's span: its first chunk's start to its last chunk's end.
+    expect(joined.extent).toEqual({ startMs: T0, endMs: T0 + 2 * 3_600_000 });
+    expect(await request(wall, 'clock:command', { playing: false })).toEqual({ ok: false, error: 'the wall role may not change the clock' });
+    const operator = client();
+    expect((await request(operator, 'feed:join', { room: 'hall-e', role: 'operator', token: tokens.planner })).error).toBe('the operator role needs a valid token');
+    expect((await request(operator, 'feed:join', { room: 'hall-e', role: 'operator', token: tokens.operator })).ok).toBe(true);
+    for (const simTimeMs of [joined.extent!.startMs, joined.extent!.endMs - 1, T0 + 5_400_000]) {
+      const heard = next<ClockSync>(wall, 'clock:sync');
+      const reply = await request(operator, 'clock:command', { simTimeMs, playing: false, rate: 300 });
+      expect(reply.clock).toMatchObject({ simTimeMs, playing: false, rate: 300 });
+      expect(await heard).toMatchObject({ simTimeMs, playing: false, rate: 300 });
+    }
+  });
+
   it('rate-limits kiosk actions, shows them on the wall and refuses actions from a wall', async () => {
     const wall = client();
     const kiosk = client();

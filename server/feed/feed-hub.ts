@@ -192,7 +192,9 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
       deps.metrics.client(role, 1);
       await socket.join(channel(name));
       startTicking(entry);
-      ack({ ok: true, room: name, role, clock: entry.room.clock.snapshot(), weather: roomWeatherOf(entry.roomSource) });
+      // The extent lets the operator's seek bar span the replayed day (live only: none).
+      const span = entry.roomSource.source.span();
+      ack({ ok: true, room: name, role, clock: entry.room.clock.snapshot(), extent: span && { startMs: span.startMs, endMs: span.endMs }, weather: roomWeatherOf(entry.roomSource) });
       try {
         socket.emit('feed:snapshot', await entry.room.snapshot());
         deps.metrics.messagesOut.add();

@@ -1,10 +1,10 @@
 /** The link to the hub: connects, says hello, keeps the clock and status in the store, reconnects forever. */
 import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import { clockSyncSchema } from '../protocol/clock';
+import { clockExtentSchema, clockSyncSchema } from '../protocol/clock';
 import { entitySchema } from '../protocol/entities';
 import type { ClientEvents, ServerEvents, Surface } from '../protocol/events';
-import { reviveTripWindow, type FeedDelta, type FeedSnapshot, type TripWindow } from '../protocol/feed-wire';
+import { reviveTripWindow, type FeedDelta, type FeedSnapshot, type Role, type TripWindow } from '../protocol/feed-wire';
 import { roomWeatherSchema } from '../protocol/room-weather';
 import type { AppStore } from '../store/app-store';
 
@@ -53,8 +53,12 @@ export function pickRoom(requested: string | null): string {
   return requested && /^[a-z0-9][a-z0-9-]{0,31}$/.test(requested) ? requested : 'main';
 }
 
-/** Connects a surface to the hub of the page's own server and joins its hall's room (with a token for the planner). */
-export function connectHub(store: AppStore, surface: Surface, room = 'main', token?: string): HubConnection {
+/**
+ * Connects a surface to the hub of the page's own server and joins its hall's room with a token for
+ * a privileged role: the planner's, or the operator's on a wall or kiosk (`role` then differs from
+ * the surface, and a refused token falls back to the surface's own role so the screen still runs).
+ */
+export function connectHub(store: AppStore, surface: Surface, room = 'main', token?: string, role: Role = surface): HubConnection {
   const socket: Socket<ServerEvents, ClientEvents> = io({
     parser: msgpackParser,
     transports: ['websocket'],
@@ -97,10 +101,18 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
 
   // Each hall's room owns its clock: join it and take that clock as the truth.
   const joinRoom = async () => {
-    const reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role: surface, ...(token ? { token } : {}) });
+    let reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role, ...(token ? { token } : {}) });
+    let refusal: string | null = null;
+    if (!reply.ok && role !== surface) {
+      refusal = reply.error;
+      reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role: surface });
+    }
     if (!reply.ok) throw new Error(reply.error);
+    state().setJoinedRole(reply.role, refusal);
     const clock = clockSyncSchema.safeParse(reply.clock);
     if (clock.success) state().resetClockSync(clock.data);
+    const extent = clockExtentSchema.nullable().safeParse(reply.extent);
+    state().setClockExtent(extent.success ? extent.data : null);
     takeRoomWeather(reply.weather);
   };
   /** The room's weather day and override, when they pass their schema (a bad one is reported, not taken). */

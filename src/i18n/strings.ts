@@ -175,6 +175,26 @@ export const STRINGS = {
   // Names in the visitor's language: a route's end at a named place
   'route.homeAt': { 'zh-CN': '家 · {name}', en: 'Home · {name}' },
   'route.destinationAt': { 'zh-CN': '目的地 · {name}', en: 'Destination · {name}' },
+  // Issue 9, the staff's clock control: play/pause, rate, the seek bar, named days, badges.
+  'clockControl.title': { 'zh-CN': '时钟控制', en: 'Clock control' },
+  'clockControl.play': { 'zh-CN': '▶ 播放', en: '▶ Play' },
+  'clockControl.pause': { 'zh-CN': '❚❚ 暂停', en: '❚❚ Pause' },
+  'clockControl.rate': { 'zh-CN': '播放速度', en: 'Speed' },
+  'clockControl.rateOption': { 'zh-CN': '{rate}×', en: '{rate}×' },
+  'clockControl.seek': { 'zh-CN': '时间轴：点击跳转到该时刻', en: 'Timeline: tap to jump to a time' },
+  'clockControl.extent': { 'zh-CN': '回放 {from} 至 {to}', en: 'Replay {from} to {to}' },
+  'clockControl.live': { 'zh-CN': '实时数据：没有可跳转的回放', en: 'Live feed: no replay to jump across' },
+  'clockControl.outside.wall': { 'zh-CN': '回放之外的天气日（点击叠加其天气）', en: 'Weather days outside the replay (tap to lay their weather):' },
+  'clockControl.outside.planner': { 'zh-CN': '回放之外的天气日：{days}。请在下方“天气日”中叠加其天气。', en: 'Weather days outside the replay: {days}. Lay their weather with the weather day below.' },
+  'clockControl.namedDay': { 'zh-CN': '{name} · {date}', en: '{name} · {date}' },
+  'clockControl.recordedWeather': { 'zh-CN': '回放日天气', en: 'Recorded weather' },
+  'clockControl.weatherOf': { 'zh-CN': '正叠加 {date} 的天气', en: 'Showing the weather of {date}' },
+  'clockControl.refused': { 'zh-CN': '服务器拒绝：{reason}', en: 'The server refused: {reason}' },
+  'clockControl.noAnswer': { 'zh-CN': '服务器没有响应，请重试', en: 'No answer from the server; try again' },
+  'clockControl.operatorRefused': { 'zh-CN': '操作员口令无效（{reason}），本屏按普通大屏运行', en: 'Operator token refused ({reason}); this screen runs as a plain wall' },
+  'clock.badge.paused': { 'zh-CN': '已暂停', en: 'Paused' },
+  'clock.badge.rate': { 'zh-CN': '{rate}× 快放', en: '{rate}× speed' },
+  'clock.badge.reverse': { 'zh-CN': '{rate}× 倒放', en: '{rate}× backwards' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** A key of the string table. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockCommandSchema, simTimeAt } from './clock';
+import { clockCommandSchema, clockExtentSchema, seekTime, simTimeAt } from './clock';
 
 describe('simTimeAt', () => {
   const sync = { simTimeMs: 1_000, serverTimeMs: 10_000, rate: 60, playing: true, revision: 0 };
@@ -26,5 +26,26 @@ describe('clockCommandSchema', () => {
     expect(clockCommandSchema.safeParse({ rate: 99_999 }).success).toBe(false);
     expect(clockCommandSchema.safeParse({ hack: 1 }).success).toBe(false);
     expect(clockCommandSchema.safeParse({ rate: 60, playing: true }).success).toBe(true);
+  });
+});
+
+describe('seekTime', () => {
+  const extent = { startMs: 1_000, endMs: 86_401_000 };
+
+  it('maps a fraction of the bar onto the extent', () => {
+    expect(seekTime(extent, 0.5)).toBe(1_000 + 43_200_000);
+  });
+
+  it('keeps a seek inside the extent, short of its exclusive end', () => {
+    expect(seekTime(extent, -0.2)).toBe(1_000);
+    expect(seekTime(extent, 1)).toBe(86_400_999);
+    expect(seekTime(extent, Number.NaN)).toBe(1_000);
+  });
+});
+
+describe('clockExtentSchema', () => {
+  it('refuses an extent that ends before it starts', () => {
+    expect(clockExtentSchema.safeParse({ startMs: 5, endMs: 5 }).success).toBe(false);
+    expect(clockExtentSchema.safeParse({ startMs: 5, endMs: 6 }).success).toBe(true);
   });
 });

@@ -36,3 +36,20 @@ export function simTimeAt(sync: ClockSync, nowMs: number, serverOffsetMs = 0): n
   const elapsed = Math.max(0, nowMs + serverOffsetMs - sync.serverTimeMs);
   return sync.simTimeMs + elapsed * sync.rate;
 }
+
+/** The sim time a room can be seeked across: the span of its replayed recordings (a live-only room has none). */
+export const clockExtentSchema = z
+  .object({
+    /** First instant of the replayed sources (epoch ms). */
+    startMs: z.number().finite(),
+    /** End of the replayed sources (epoch ms, exclusive); the clock loops back to the start there. */
+    endMs: z.number().finite(),
+  })
+  .refine((extent) => extent.endMs > extent.startMs, 'an extent ends after it starts');
+export type ClockExtent = z.infer<typeof clockExtentSchema>;
+
+/** The sim time a seek to `fraction` (0…1) of the extent lands on, kept inside it. */
+export function seekTime(extent: ClockExtent, fraction: number): number {
+  const f = Math.min(Math.max(Number.isFinite(fraction) ? fraction : 0, 0), 1);
+  return Math.min(extent.startMs + Math.round(f * (extent.endMs - extent.startMs)), extent.endMs - 1);
+}

@@ -234,7 +234,8 @@ export type FeedAck<T extends object = object> = ({ ok: true } & T) | { ok: fals
 
 /** Feed events a client emits; each takes an acknowledgement. */
 export interface FeedClientEvents {
-  'feed:join': (request: JoinRequest, ack: (reply: FeedAck<{ room: string; role: Role; clock: import('./clock.js').ClockSync; weather: RoomWeather }>) => void) => void;
+  /** Joins a room; the reply brings its clock, the extent a seek can reach (null for a live-only feed) and the room's weather day and override. */
+  'feed:join': (request: JoinRequest, ack: (reply: FeedAck<{ room: string; role: Role; clock: import('./clock.js').ClockSync; extent: import('./clock.js').ClockExtent | null; weather: RoomWeather }>) => void) => void;
   'visitor:action': (action: VisitorAction, ack: (reply: FeedAck) => void) => void;
   /** Lays a recorded day's weather (local date) under the room's replay; null returns to the replayed day. */
   'room:weather-day': (request: { date: string | null }, ack: (reply: FeedAck<{ date: string | null }>) => void) => void;

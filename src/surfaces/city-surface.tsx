@@ -1,5 +1,6 @@
 /** A city surface (the wall, a kiosk): the city, its HUD with the guide panel, the hub link, and self-healing. */
 import { render } from 'preact';
+import { createClockController } from '../connection/clock-controller';
 import { connectHub, pickRoom } from '../connection/hub-connection';
 import { pickLocale, pickName, translate } from '../i18n/translate';
 import { createDefaultLayerRegistry } from '../layers/default-layers';
@@ -9,6 +10,7 @@ import { startResilientWall } from '../scene/resilient-wall';
 import { parseSceneOptions } from '../scene/scene-options';
 import { createAppStore } from '../store/app-store';
 import { Hud } from '../ui/hud';
+import { fetchNamedDays } from '../weather/fetch-named-days';
 import { markReady, markRebuilding, markTouring } from './wall/wall-page';
 
 /** Mounts a city surface — the wall or a kiosk — on the page: scene, HUD, hub link, self-healing. */
@@ -27,14 +29,20 @@ export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void>
     if (state.camera.touring !== touring) markTouring((touring = state.camera.touring));
   });
 
-  connectHub(store, surface, pickRoom(new URLSearchParams(location.search).get('room')));
+  // Staff open a screen with ?operator=<OPERATOR_TOKEN> to steer its room's clock from it.
+  const params = new URLSearchParams(location.search);
+  const operatorToken = params.get('operator');
+  const hub = operatorToken
+    ? connectHub(store, surface, pickRoom(params.get('room')), operatorToken, 'operator')
+    : connectHub(store, surface, pickRoom(params.get('room')));
   const hudRoot = document.getElementById('hud')!;
   render(<Hud store={store} manifest={null} views={[]} />, hudRoot);
 
   const cityId = options.city ?? (await fetchPublicConfig()).defaultCity;
   const pack = await fetchCityPack(cityId);
   document.title = `${translate(store.getState().locale, 'app.title')} · ${pickName(store.getState().locale, pack.manifest.name, pack.manifest.id)}`;
-  render(<Hud store={store} manifest={pack.manifest} views={planTour(pack.manifest, []).slice(0, 8)} />, hudRoot);
+  const clockControl = operatorToken ? { controller: createClockController(hub.socket, true), namedDays: await fetchNamedDays(pack.manifest.id) } : undefined;
+  render(<Hud store={store} manifest={pack.manifest} views={planTour(pack.manifest, []).slice(0, 8)} {...(clockControl ? { clockControl } : {})} />, hudRoot);
 
   startResilientWall(document.getElementById('scene')!, store, pack, createDefaultLayerRegistry(), options, {
     onReady: markReady,

@@ -1,4 +1,5 @@
-/** The city clock: date, time, zone and play rate, ticking every second. */
+/** The city clock: date, time, zone and play rate, ticking every second; a badge when paused or not at 1×. */
+import './clock-panel.css';
 import { formatCityTime } from '../i18n/format-time';
 import { simTimeAt } from '../protocol/clock';
 import { zoneOffsetMs } from '../city/time-zone';
@@ -28,6 +29,20 @@ export function ClockPanel() {
       <div class="clock-panel__rate">
         {clock.sync.playing ? t('clock.playing') : t('clock.paused')} · {t('clock.rate', { rate: clock.sync.rate })}
       </div>
+      {!clock.sync.playing || clock.sync.rate !== 1 ? (
+        <div class="clock-panel__badges">
+          {!clock.sync.playing ? (
+            <span class="clock-panel__badge clock-panel__badge--paused" data-testid="clock-paused">
+              {t('clock.badge.paused')}
+            </span>
+          ) : null}
+          {clock.sync.rate !== 1 ? (
+            <span class={`clock-panel__badge${clock.sync.rate < 0 ? ' clock-panel__badge--reverse' : ''}`} data-testid="clock-rate">
+              {clock.sync.rate < 0 ? t('clock.badge.reverse', { rate: -clock.sync.rate }) : t('clock.badge.rate', { rate: clock.sync.rate })}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

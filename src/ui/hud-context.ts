@@ -2,7 +2,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CameraView, CityManifest } from '../protocol/city-pack';
+import type { ClockController } from '../connection/clock-controller';
 import type { AppStore } from '../store/app-store';
+import type { NamedDay } from '../weather/named-days-file';
 
 /** HUD dependencies. */
 export interface HudDeps {
@@ -10,6 +12,8 @@ export interface HudDeps {
   manifest: CityManifest | null;
   /** Bookmarks offered in the view list. */
   views: CameraView[];
+  /** The operator's clock control (a screen opened with ?operator=…): its requests and the city's named days. */
+  clockControl?: { controller: ClockController; namedDays: NamedDay[] };
 }
 
 /** The HUD context (provided by the surface). */

@@ -6,6 +6,7 @@ import { GuidePanel } from './guide-panel';
 import { HudContext, type HudDeps } from './hud-context';
 import { LayerList } from './layer-list';
 import { LocaleToggle } from './locale-toggle';
+import { OperatorClock } from './operator-clock';
 import { StatusBadges } from './status-badges';
 import { TrafficLegend } from './traffic-legend';
 import { UseLegend } from './use-legend';
@@ -32,6 +33,7 @@ export function Hud(props: HudDeps) {
           <TrafficLegend />
           <UseLegend />
         </footer>
+        <OperatorClock />
       </div>
     </HudContext.Provider>
   );

@@ -9,15 +9,18 @@ import { startServer, type ServerProcess } from '../support/server-process';
 let server: ServerProcess | null = null;
 /** The planner token the suite's server takes (the planner page's tests log in with it). */
 const E2E_PLANNER_TOKEN = 'e2e-planner-token-1';
+/** The operator token (the clock control's tests open a wall with it). */
+const E2E_OPERATOR_TOKEN = 'e2e-operator-token-1';
 
 /** Vitest global setup: build, serve, and hand the URL to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   await build({ logLevel: 'warn' });
   // A fixed afternoon of the demo day (15:00 in Shanghai), so the scene is lit the same way on every run.
-  server = await startServer({ env: { CLOCK_START: '2014-06-12T07:00:00Z', CLOCK_RATE: '1', PLANNER_TOKEN: E2E_PLANNER_TOKEN, SCENARIOS_DIR: mkdtempSync(join(tmpdir(), 'sandtable-e2e-scenarios-')) } });
+  server = await startServer({ env: { CLOCK_START: '2014-06-12T07:00:00Z', CLOCK_RATE: '1', PLANNER_TOKEN: E2E_PLANNER_TOKEN, OPERATOR_TOKEN: E2E_OPERATOR_TOKEN, SCENARIOS_DIR: mkdtempSync(join(tmpdir(), 'sandtable-e2e-scenarios-')) } });
   project.provide('baseUrl', server.url);
   project.provide('plannerToken', E2E_PLANNER_TOKEN);
+  project.provide('operatorToken', E2E_OPERATOR_TOKEN);
   return async () => {
     await server?.stop();
   };
@@ -27,5 +30,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     plannerToken: string;
+    operatorToken: string;
   }
 }

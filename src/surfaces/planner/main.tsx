@@ -4,6 +4,7 @@ import './planner.css';
 import { namedDaysFileSchema, type NamedDay } from '../../weather/named-days-file';
 import { render } from 'preact';
 import { defaultCommute } from '../../city/default-commute';
+import { createClockController } from '../../connection/clock-controller';
 import { connectHub, pickRoom } from '../../connection/hub-connection';
 import { localName } from '../../i18n/local-name';
 import { pickLocale, pickName, translate } from '../../i18n/translate';
@@ -96,7 +97,7 @@ async function start(token: string): Promise<void> {
   render(
     <div class="planner-layout">
       <div class="planner-scene" id="scene" />
-      <PlannerContext.Provider value={{ app, store, link, places, dayStartMs, namedDays: await fetchNamedDays(pack.manifest.id) }}>
+      <PlannerContext.Provider value={{ app, store, link, places, dayStartMs, namedDays: await fetchNamedDays(pack.manifest.id), clock: createClockController(hub.socket, false), timeZone: pack.manifest.timeZone }}>
         <PlannerConsole />
       </PlannerContext.Provider>
     </div>,

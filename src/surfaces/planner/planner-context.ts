@@ -1,4 +1,5 @@
 /** What every console panel needs: the stores, the server link, the pack's places and the translate function. */
+import type { ClockController } from '../../connection/clock-controller';
 import type { NamedDay } from '../../weather/named-days-file';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -24,6 +25,10 @@ export interface PlannerContextValue {
   dayStartMs: number;
   /** Days bookmarked in the city's weather series (days.json), empty when it has none. */
   namedDays: NamedDay[];
+  /** The room's clock requests (play, pause, rate, seek). */
+  clock: ClockController;
+  /** The city's IANA time zone, from the pack manifest. */
+  timeZone: string;
 }
 
 export const PlannerContext = createContext<PlannerContextValue | null>(null);
