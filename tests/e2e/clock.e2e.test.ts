@@ -35,6 +35,13 @@ async function clockMinutes(page: Page): Promise<number> {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/** The control's play state and its error line, if any (so a refusal shows in a failure). */
+async function controlState(page: Page): Promise<string> {
+  const error = page.getByTestId('clock-control-error');
+  const playing = await page.getByTestId('clock-play').getAttribute('data-playing');
+  return `playing=${playing}${(await error.count()) > 0 ? ` error=${await error.textContent()}` : ''}`;
+}
+
 /** Taps the seek bar at a fraction of its width, as a finger would. */
 async function tapBar(page: Page, fraction: number): Promise<void> {
   const box = await page.getByTestId('seek-bar').boundingBox();
@@ -61,7 +68,7 @@ describe('the operator’s wall', () => {
 
   it('shows the control to the operator only, at a size for touch and 5 m', async () => {
     await operator.page.getByTestId('clock-control').waitFor({ timeout: 60_000 });
-    expect(await operator.page.getByTestId('clock-extent').textContent()).toMatch(/Replay .*2014.* to .*2014/);
+    expect(await operator.page.getByTestId('clock-extent').textContent()).toMatch(/^Replay .*June 12, 2014 00:00 to 23:59$/);
     const sizes = await operator.page.locator('[data-testid="clock-control"] button, [data-testid="seek-bar"]').evaluateAll((elements) =>
       elements.map((e) => ({ width: e.getBoundingClientRect().width, height: e.getBoundingClientRect().height, font: parseFloat(getComputedStyle(e).fontSize) })),
     );
@@ -78,13 +85,14 @@ describe('the operator’s wall', () => {
 
   it('pauses, changes the rate and seeks by a tap on the bar, and the other wall follows', async () => {
     const { page } = operator;
+    expect(await controlState(page)).toBe('playing=true');
     await page.getByTestId('clock-play').click();
+    await expect.poll(() => controlState(page), { timeout: 30_000 }).toBe('playing=false');
     await wall.page.getByTestId('clock-paused').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('clock-play').getAttribute('data-playing')).toBe('false');
 
     await page.click('[data-testid="clock-control"] button[data-rate="300"]');
+    await expect.poll(() => page.getAttribute('button[data-rate="300"]', 'aria-pressed'), { timeout: 30_000 }).toBe('true');
     await expect.poll(() => wall.page.getByTestId('clock-rate').textContent().catch(() => null), { timeout: 30_000 }).toBe('300× speed');
-    expect(await page.getAttribute('button[data-rate="300"]', 'aria-pressed')).toBe('true');
 
     // The replay is the demo day, local midnight to midnight: half-way along the bar is about noon.
     await tapBar(page, 0.5);
@@ -97,6 +105,7 @@ describe('the operator’s wall', () => {
     // Playing again at 300×: the paused badge goes and the watching wall's clock runs on from 06:00.
     const seeked = await clockMinutes(wall.page);
     await page.getByTestId('clock-play').click();
+    await expect.poll(() => controlState(page), { timeout: 30_000 }).toBe('playing=true');
     await wall.page.getByTestId('clock-paused').waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => clockMinutes(wall.page), { timeout: 60_000 }).toBeGreaterThan(seeked);
     await page.click('[data-testid="clock-control"] button[data-rate="1"]');
