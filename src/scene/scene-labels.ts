@@ -6,11 +6,12 @@
  * show and alpha. Layers say only whether they want a label (`wanted`); show, origins, pixel offset
  * and colour alpha belong to the declutter.
  */
-import { BoundingSphere, Cartesian2, Cartesian3, Color, HorizontalOrigin, Label, Matrix4, SceneTransforms, VerticalOrigin, type LabelCollection, type Viewer } from 'cesium';
+import { BoundingSphere, Cartesian2, Cartesian3, Color, HorizontalOrigin, Matrix4, SceneTransforms, VerticalOrigin, type Label, type LabelCollection, type Viewer } from 'cesium';
 import { createDeclutterItem, LabelDeclutter, type DeclutterItem, type DeclutterOptions, type LabelSide } from '../labels/label-declutter';
 import { labelTier, type LabelKind } from '../labels/label-priority';
 import type { ScreenRect } from '../labels/screen-rect';
 import { glyphShiftPx, measureLabel } from './label-metrics';
+import { installLabelProbe } from './label-probe';
 
 /** How a layer's label takes part. */
 export interface SceneLabelOptions {
@@ -278,31 +279,15 @@ export function attachSceneLabels(viewer: Viewer, options: SceneLabelsOptions = 
       removePreRender();
       clearInterval(panelTimer);
       entries.length = 0;
-      if (options.testHook) delete (window as unknown as { sandtableLabels?: unknown }).sandtableLabels;
     },
   };
 
   if (options.testHook) {
-    (window as unknown as { sandtableLabels: unknown }).sandtableLabels = {
-      /** What shows now, as the declutter placed it and as Cesium drew it; `settled` when no fade runs and the camera has not moved since. */
-      snapshot: () => {
-        const position = new Cartesian2();
-        const box = { x: 0, y: 0, width: 0, height: 0 };
-        const getBox = (Label as unknown as { getScreenSpaceBoundingBox(label: Label, at: Cartesian2, result: object): ScreenRect }).getScreenSpaceBoundingBox;
-        return {
-          settled: !fading && !panelsChanged && Matrix4.equals(lastView, viewer.camera.viewMatrix),
-          viewport: { ...viewport },
-          panels: panels.map((p) => ({ ...p })),
-          labels: entries
-            .filter((e) => e.label.show && e.item.opacity > 0 && e.collection.show)
-            .map((e) => {
-              const at = e.label.computeScreenSpacePosition(scene, position);
-              const drawn = at ? getBox(e.label, at, box) : null;
-              return { text: e.label.text, tier: e.item.tier, side: e.item.side, opacity: e.item.opacity, placed: { ...e.item.rect }, drawn: drawn && { x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height } };
-            }),
-          candidates: entries.filter((e) => e.item.eligible).length,
-        };
-      },
+    const removeProbe = installLabelProbe(scene, { entries, viewport, panels, settled: () => !fading && !panelsChanged && Matrix4.equals(lastView, viewer.camera.viewMatrix) });
+    const dispose = api.dispose;
+    api.dispose = () => {
+      dispose();
+      removeProbe();
     };
   }
   return api;
