@@ -37,6 +37,7 @@ try {
     }, frames);
   const stage = () => page.evaluate(() => document.querySelector<HTMLInputElement>('input[data-layer="weather"]')!.checked);
   const on1 = await measure();
+  await page.click('.layer-list > summary'); // the layer list folds; open it first
   await page.click('input[data-layer="weather"]');
   const off = await measure();
   await page.click('input[data-layer="weather"]');

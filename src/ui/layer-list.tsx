@@ -1,4 +1,4 @@
-/** Compact list of live layers with a show/hide toggle each. */
+/** List of live layers with a show/hide toggle each, in a panel that folds. */
 import type { StringKey } from '../i18n/strings';
 import { STRINGS } from '../i18n/strings';
 import { useHud } from './hud-context';
@@ -11,8 +11,9 @@ export function LayerList() {
   const layers = useAppState(store, (s) => s.layers);
   const t = useTranslate();
   return (
-    <section class="panel layer-list" aria-label={t('layers.title')}>
-      <h2 class="panel__title">{t('layers.title')}</h2>
+    // Folded at the start: it shares the column with the views, one open at a time, so neither runs off the screen.
+    <details class="panel layer-list" name="hud-lists" aria-label={t('layers.title')}>
+      <summary class="panel__title">{t('layers.title')}</summary>
       {Object.entries(layers).map(([name, status]) => {
         const key = `layer.${name}`;
         const label = key in STRINGS ? t(key as StringKey) : name;
@@ -28,6 +29,6 @@ export function LayerList() {
           </label>
         );
       })}
-    </section>
+    </details>
   );
 }

@@ -1,4 +1,4 @@
-/** Camera bookmarks: one button per named view, and a button that starts the tour. */
+/** Camera bookmarks: one button per named view, and a button that starts the tour, in a panel that folds. */
 import { pickName } from '../i18n/translate';
 import { useHud } from './hud-context';
 import { useAppState } from './use-app-state';
@@ -12,8 +12,9 @@ export function ViewList() {
   const touring = useAppState(store, (s) => s.camera.touring);
   const t = useTranslate();
   return (
-    <section class="panel view-list" aria-label={t('views.title')}>
-      <h2 class="panel__title">{t('views.title')}</h2>
+    // One of the HUD's folding lists (an exclusive group with the layers): open at the start.
+    <details class="panel view-list" name="hud-lists" open aria-label={t('views.title')}>
+      <summary class="panel__title">{t('views.title')}</summary>
       {views.map((view) => (
         <button
           type="button"
@@ -33,6 +34,6 @@ export function ViewList() {
       >
         {t('tour.start')}
       </button>
-    </section>
+    </details>
   );
 }

@@ -35,6 +35,8 @@ describe('the wall', () => {
   it('draws a city, not a blank canvas, with the buildings on it', async () => {
     const withBuildings = await canvasStats(page);
     expect(withBuildings.variance).toBeGreaterThan(150);
+    // The layer list folds (it shares the column with the views): open it as a visitor does.
+    await page.click('.layer-list > summary');
     await page.click('input[data-layer="buildings"]');
     const withoutBuildings = await canvasStats(page);
     await page.click('input[data-layer="buildings"]');
@@ -66,6 +68,7 @@ describe('the wall', () => {
   });
 
   it('flies to a bookmark from the view list', async () => {
+    await page.click('.view-list > summary');
     const before = await canvasStats(page);
     await page.click('button[data-view="skyline"]');
     await expect.poll(async () => changedShare(before, await canvasStats(page)), { timeout: 60_000, interval: 1_000 }).toBeGreaterThan(0.2);
