@@ -38,7 +38,7 @@ export function startResilientWall(
       },
       onBroken: (reason) => {
         if (stopped || timer !== null) return;
-        console.warn(`rebuilding the wall: ${reason}`);
+        console.warn(`rebuilding the scene: ${reason}`);
         events.onRebuilding(reason);
         const broken = scene;
         scene = null;

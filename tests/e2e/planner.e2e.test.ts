@@ -1,11 +1,22 @@
-/** The planner page in a real browser: the token gate (missing, wrong, right) and the console it opens on. */
+/**
+ * The planner page in a real browser: the token gate (missing, wrong, right), then one planner's
+ * session of edits made as a user makes them — roads closed by clicking the map, one removed from
+ * the list, one reopened by clicking it again, the event placed on the map, the window and demand
+ * changed, a what-if started and cancelled — and a lost WebGL context the page rebuilds from with
+ * the planner's state intact. Any page error, console error or scene rebuild not asked for fails it.
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watchPage, type PageWatch } from '../support/chromium';
+import { manifestSchema, roadGraphSchema, type RoadGraphFile } from '../../src/protocol/city-pack';
+import { publicConfigSchema } from '../../src/protocol/events';
+import { edgeDistance, edgeLine } from '../../src/surfaces/planner/nearest-edge';
+import { segmentOf } from '../../src/surfaces/planner/pick-on-map';
+import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
 
 const baseUrl = inject('baseUrl');
 const plannerToken = inject('plannerToken');
-const VIEWPORT = { width: 1280, height: 720 };
+const VIEWPORT = { width: 1120, height: 640 };
+const METRES_PER_DEGREE = 111_195;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -23,7 +34,7 @@ async function open(path: string): Promise<{ page: Page; watch: PageWatch }> {
   return { page, watch };
 }
 
-describe('the planner page', () => {
+describe('the planner token gate', () => {
   it('asks for the token when the address has none', async () => {
     const { page } = await open('/planner?lang=en');
     await page.getByTestId('planner-token-form').waitFor({ timeout: 60_000 });
@@ -43,30 +54,288 @@ describe('the planner page', () => {
     await page.getByTestId('planner-console').waitFor({ timeout: 120_000 });
     await page.close();
   });
+});
 
-  it('opens the console with the token: scenario, closures, demand, run, saved scenarios, weather', async () => {
-    const { page, watch } = await open(`/planner?lang=en&test=1&token=${plannerToken}`);
+/** A road segment the test can click: the middle of an edge, far enough from every other road that the click is unambiguous. */
+interface Target {
+  edges: number[];
+  lon: number;
+  lat: number;
+  /** Distance (m) from the middle to the nearest edge of another segment. */
+  clearanceM: number;
+}
+
+/** The pack's graph, read as the page reads it. */
+async function loadGraph(): Promise<RoadGraphFile> {
+  const json = async (path: string) => {
+    const response = await fetch(`${baseUrl}${path}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.json() as Promise<unknown>;
+  };
+  const { defaultCity } = publicConfigSchema.parse(await json('/api/config'));
+  const manifest = manifestSchema.parse(await json(`/tiles/${defaultCity}/manifest.json`));
+  return roadGraphSchema.parse(await json(`/tiles/${defaultCity}/${manifest.files.graph}`));
+}
+
+/** The middle (by length) of an edge's polyline. */
+function midpoint(graph: RoadGraphFile, edge: number): [number, number] {
+  const line = edgeLine(graph, edge);
+  const lengths = line.slice(1).map(([lon, lat], i) => Math.hypot((lon - line[i]![0]) * Math.cos((lat * Math.PI) / 180), lat - line[i]![1]));
+  let half = lengths.reduce((a, b) => a + b, 0) / 2;
+  for (let i = 0; i < lengths.length; i++) {
+    if (half <= lengths[i]!) {
+      const f = lengths[i]! === 0 ? 0 : half / lengths[i]!;
+      return [line[i]![0] + f * (line[i + 1]![0] - line[i]![0]), line[i]![1] + f * (line[i + 1]![1] - line[i]![1])];
+    }
+    half -= lengths[i]!;
+  }
+  return line[line.length - 1]!;
+}
+
+/** Long edges whose middle is at least 30 m from any other segment, one per segment. */
+function clickableSegments(graph: RoadGraphFile): Target[] {
+  const targets: Target[] = [];
+  const seen = new Set<number>();
+  for (let edge = 0; edge < graph.edges.from.length; edge++) {
+    if (seen.has(edge) || graph.edges.lengthM[edge]! < 120) continue;
+    const { edges } = segmentOf(graph, edge, () => null);
+    for (const e of edges) seen.add(e);
+    const [lon, lat] = midpoint(graph, edge);
+    let clearanceM = Infinity;
+    for (let other = 0; other < graph.edges.from.length && clearanceM >= 30; other++) {
+      if (!edges.includes(other)) clearanceM = Math.min(clearanceM, edgeDistance(graph, other, lon, lat));
+    }
+    if (clearanceM >= 30) targets.push({ edges, lon, lat, clearanceM });
+  }
+  return targets;
+}
+
+/** A target where it shows in the page now, in CSS px, with how many px half its clearance spans. */
+interface OnScreen extends Target {
+  x: number;
+  y: number;
+  slackPx: number;
+}
+
+/** Projects targets through the live viewer (Cesium's SceneTransforms) and keeps those well inside the map. */
+async function onScreen(page: Page, targets: Target[]): Promise<OnScreen[]> {
+  const points = targets.map((t) => ({ ...t, slackLat: t.lat + t.clearanceM / 2 / METRES_PER_DEGREE }));
+  return page.evaluate((points) => {
+    type Vector = { x: number; y: number };
+    type Hooks = {
+      sandtablePlanner: { cesium: { Cartesian3: { fromDegrees(lon: number, lat: number, h: number): unknown }; SceneTransforms: { worldToWindowCoordinates(scene: unknown, p: unknown): Vector | undefined } } };
+      sandtableTest: { viewer: { scene: unknown; canvas: HTMLCanvasElement } };
+    };
+    const hooks = window as unknown as Hooks;
+    const { Cartesian3, SceneTransforms } = hooks.sandtablePlanner.cesium;
+    const { scene, canvas } = hooks.sandtableTest.viewer;
+    const rect = canvas.getBoundingClientRect();
+    const shown = [];
+    for (const { slackLat, ...target } of points) {
+      const at = SceneTransforms.worldToWindowCoordinates(scene, Cartesian3.fromDegrees(target.lon, target.lat, 0));
+      const slack = SceneTransforms.worldToWindowCoordinates(scene, Cartesian3.fromDegrees(target.lon, slackLat, 0));
+      // Away from the edges and the credits along the bottom.
+      if (!at || !slack || at.x < 40 || at.y < 40 || at.x > rect.width - 40 || at.y > rect.height - 80) continue;
+      shown.push({ ...target, x: rect.left + at.x, y: rect.top + at.y, slackPx: Math.hypot(slack.x - at.x, slack.y - at.y) });
+    }
+    return shown;
+  }, points);
+}
+
+/** Up to `count` targets at least 80 px apart whose clearance spans at least 6 px, longest first. */
+function spreadOut(shown: OnScreen[], count: number): OnScreen[] {
+  const chosen: OnScreen[] = [];
+  for (const target of shown.filter((t) => t.slackPx >= 6).sort((a, b) => b.clearanceM - a.clearanceM)) {
+    if (chosen.every((c) => Math.hypot(c.x - target.x, c.y - target.y) >= 80)) chosen.push(target);
+    if (chosen.length === count) break;
+  }
+  return chosen;
+}
+
+describe('a planner session of edits', () => {
+  let page: Page;
+  let watch: PageWatch;
+  /** The app's scene-broke signal: the keeper's warning when it rebuilds the scene. */
+  const sceneBroke: string[] = [];
+  let graph: RoadGraphFile;
+  let targets: Target[];
+  let picked: OnScreen[];
+
+  const closures = () => page.getByTestId('planner-closures').locator('li');
+  const scenarioSection = () => page.getByTestId('planner-console').locator('section', { has: page.getByRole('heading', { name: 'Scenario', exact: true }) });
+  const rebuilds = () => page.evaluate(() => document.documentElement.dataset.rebuilds ?? '0');
+
+  /** Waits for the scene to draw a frame after what just changed (or to report itself broken by a rebuild). */
+  async function nextFrame(): Promise<void> {
+    type Hooks = { sandtableFrames?: number; sandtableTest: { viewer: { scene: { requestRender(): void } } } };
+    const before = await page.evaluate(() => {
+      const w = window as unknown as Hooks;
+      // Asked for, so a frame comes even when nothing in the city moves.
+      w.sandtableTest.viewer.scene.requestRender();
+      return { frames: w.sandtableFrames ?? 0, rebuilds: document.documentElement.dataset.rebuilds };
+    });
+    await page.waitForFunction(
+      (before) => ((window as unknown as Hooks).sandtableFrames ?? 0) > before.frames || document.documentElement.dataset.rebuilds !== before.rebuilds,
+      before,
+      { timeout: 60_000, polling: 100 },
+    );
+  }
+
+  /** No page or console error (but `allowed` ones), and exactly the rebuilds a test caused, each announced once. */
+  async function expectHealthy(expectedRebuilds = 0, allowed: RegExp | null = null): Promise<void> {
+    expect(watch.consoleErrors.filter((line) => !allowed?.test(line))).toEqual([]);
+    expect(await rebuilds()).toBe(String(expectedRebuilds));
+    // Every rebuild is announced once.
+    expect(sceneBroke).toHaveLength(expectedRebuilds);
+  }
+
+  /** The closed segments the list shows, as their edge lists ("12 / 13"). */
+  async function listedSegments(): Promise<string[]> {
+    return (await closures().allTextContents()).map((text) => /segment ([\d /]+) ·/.exec(text)?.[1] ?? text);
+  }
+
+  /** The draft as the console shows it: closures, event place and hours, window, demand, name. */
+  async function draftShown(): Promise<Record<string, string | string[] | null>> {
+    const event = page.getByTestId('planner-event');
+    return {
+      closures: await listedSegments(),
+      event: await event.locator('select').first().locator('option:checked').textContent(),
+      eventFrom: await event.getByLabel('From').inputValue(),
+      eventTo: await event.getByLabel('To').inputValue(),
+      from: await scenarioSection().getByLabel('From').inputValue(),
+      to: await scenarioSection().getByLabel('To').inputValue(),
+      demand: await page.locator('.planner-slider output').textContent(),
+      name: await scenarioSection().getByLabel('Name').inputValue(),
+    };
+  }
+
+  /** Clicks a target with the mouse at its current screen position and waits for the list to show `expected`. */
+  async function clickRoad(target: Target, expected: Target[], expectedRebuilds = 0, allowed: RegExp | null = null): Promise<void> {
+    const [where] = await onScreen(page, [target]);
+    expect(where, `segment ${target.edges.join(' / ')} is on screen`).toBeDefined();
+    await page.mouse.click(where!.x, where!.y);
+    await expect.poll(listedSegments, { timeout: 30_000 }).toEqual(expected.map((t) => t.edges.join(' / ')));
+    await nextFrame();
+    await expectHealthy(expectedRebuilds, allowed);
+  }
+
+  beforeAll(async () => {
+    graph = await loadGraph();
+    targets = clickableSegments(graph);
+    ({ page, watch } = await open(`/planner?lang=en&test=1&token=${plannerToken}`));
+    page.on('console', (message) => {
+      if (/rebuilding the scene|scene broke/i.test(message.text())) sceneBroke.push(message.text());
+    });
+    await page.getByTestId('planner-console').waitFor({ timeout: 120_000 });
+    await waitForReady(page, 180_000);
+    await page.waitForFunction(() => 'sandtablePlanner' in window, null, { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('opens the console: scenario, closures, demand, event, run, saved scenarios, weather', async () => {
     const console_ = page.getByTestId('planner-console');
-    await console_.waitFor({ timeout: 120_000 });
     for (const heading of ['Planner console', 'Scenario', 'Closed road segments', 'Event (extra trips)', 'Saved scenarios', 'Weather scenario']) {
       expect(await console_.getByText(heading, { exact: true }).count(), heading).toBeGreaterThan(0);
     }
     expect(await console_.getByRole('button', { name: 'Run', exact: true }).isEnabled()).toBe(true);
     expect(await console_.locator('input[type="range"]').getAttribute('min')).toBe('-50');
-    // A pick on the map (through the test hook, at a point on a road) lists a closed segment.
-    await page.waitForFunction(() => 'sandtablePlanner' in window, null, { timeout: 120_000 });
-    const picked = await page.evaluate(() => {
-      const hook = (window as unknown as { sandtablePlanner: { pickAt: (lon: number, lat: number) => boolean } }).sandtablePlanner;
-      return hook.pickAt(121.48716, 31.2344);
+    await expectHealthy();
+  });
+
+  it('closes three roads clicked on the map, removes one from the list, reopens and recloses one by clicking it', async () => {
+    picked = spreadOut(await onScreen(page, targets), 4);
+    expect(picked.length, `clickable road segments on screen (of ${targets.length} in the pack)`).toBe(4);
+    const [a, b, c] = picked as [OnScreen, OnScreen, OnScreen];
+    await clickRoad(a, [a]);
+    // The second closure is where the scene used to break ("This object was destroyed").
+    await clickRoad(b, [a, b]);
+    await clickRoad(c, [a, b, c]);
+    await closures().nth(1).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(listedSegments, { timeout: 30_000 }).toEqual([a, c].map((t) => t.edges.join(' / ')));
+    await nextFrame();
+    await expectHealthy();
+    await clickRoad(a, [c]);
+    await clickRoad(a, [c, a]);
+  });
+
+  it('places the event at a clicked point and changes the window and the demand', async () => {
+    const event = page.getByTestId('planner-event');
+    await event.locator('select').first().selectOption('@point');
+    await page.getByText('Click the event’s place on the map').waitFor();
+    const box = (await page.locator('#scene canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => event.locator('select').first().locator('option:checked').textContent(), { timeout: 30_000 }).toMatch(/^Map point 121\.\d{4}, 31\.\d{4}$/);
+    // The click placed the event and closed no road.
+    expect(await closures().count()).toBe(2);
+    await scenarioSection().getByLabel('From').selectOption('8');
+    await scenarioSection().getByLabel('To').selectOption('10');
+    const demand = page.locator('input[type="range"]');
+    await demand.focus();
+    for (let i = 0; i < 6; i++) await demand.press('ArrowRight');
+    await expect.poll(() => page.locator('.planner-slider output').textContent()).toBe('+30 %');
+    await scenarioSection().getByLabel('Name').fill('Two roads closed');
+    await nextFrame();
+    await expectHealthy();
+  });
+
+  it('starts a what-if and cancels it', async () => {
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // The job's progress, or the server's refusal (the window moved past the event once made it refuse).
+    await page.locator('[role="progressbar"], [role="alert"]').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByText('The what-if was cancelled').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // It was saved when it started, so the list shows it though it never finished.
+    await page.getByTestId('planner-saved').getByText('Two roads closed', { exact: true }).waitFor({ timeout: 30_000 });
+    await nextFrame();
+    await expectHealthy();
+  });
+
+  it('rebuilds the scene after a lost WebGL context with the closures, event, window, demand and session intact', async () => {
+    const before = await draftShown();
+    // The event (07:00–08:00 by default) moved with the window to 08:00–09:00.
+    expect(before).toMatchObject({ from: '8', to: '10', eventFrom: '8', eventTo: '9', demand: '+30 %', name: 'Two roads closed' });
+    await page.evaluate(() => {
+      const viewer = (window as unknown as { sandtableTest: { viewer: { scene: { context: { _gl: WebGL2RenderingContext } } } } }).sandtableTest.viewer;
+      viewer.scene.context._gl.getExtension('WEBGL_lose_context')!.loseContext();
     });
-    expect(picked).toBe(true);
-    expect(await page.getByTestId('planner-closures').locator('li').count()).toBe(1);
-    // An event at a point: choose it in the list, and the next pick places it instead of closing a road.
-    await page.getByTestId('planner-event').locator('select').first().selectOption('@point');
-    await page.evaluate(() => (window as unknown as { sandtablePlanner: { pickAt: (lon: number, lat: number) => boolean } }).sandtablePlanner.pickAt(121.4905, 31.2393));
-    expect(await page.getByTestId('planner-event').locator('select').first().locator('option:checked').textContent()).toBe('Map point 121.4905, 31.2393');
-    expect(await page.getByTestId('planner-closures').locator('li').count()).toBe(1);
+    await page.waitForFunction(() => document.documentElement.dataset.rebuilds === '1', undefined, { timeout: 30_000 });
+    await waitForReady(page, 180_000);
+    const lostContext = /context lost|CONTEXT_LOST/i;
+    await expectHealthy(1, lostContext);
+    expect(await page.locator('#scene canvas').count()).toBe(1);
+    // The console kept its draft, and the hub session its planner login.
+    expect(await page.getByTestId('planner-token-form').count()).toBe(0);
+    expect(await draftShown()).toEqual(before);
+    expect(await page.evaluate(() => (window as unknown as { sandtableTest: { store: { getState(): { connection: { status: string } } } } }).sandtableTest.store.getState().connection.status)).toBe('connected');
+    // The new viewer draws the same closures, one red line per closed segment.
+    const drawn = await page.evaluate(() => {
+      type Item = { id?: { closedSegment?: number[] } };
+      type Collection = { length: number; get(i: number): Item & Partial<Collection> };
+      const primitives = (window as unknown as { sandtableTest: { viewer: { scene: { primitives: Collection } } } }).sandtableTest.viewer.scene.primitives;
+      const segments: string[] = [];
+      for (let i = 0; i < primitives.length; i++) {
+        const primitive = primitives.get(i);
+        if (typeof primitive.get !== 'function' || typeof primitive.length !== 'number') continue;
+        for (let k = 0; k < primitive.length; k++) {
+          const segment = primitive.get(k).id?.closedSegment;
+          if (segment) segments.push(segment.join(' / '));
+        }
+      }
+      return segments;
+    });
+    expect(drawn).toEqual(before.closures);
+    // The map still takes clicks: the fourth road closes on the new canvas and reopens from the list.
+    const [a, , c, d] = picked as [OnScreen, OnScreen, OnScreen, OnScreen];
+    await clickRoad(d, [c, a, d], 1, lostContext);
+    await closures().nth(2).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(listedSegments, { timeout: 30_000 }).toEqual([c, a].map((t) => t.edges.join(' / ')));
+    await nextFrame();
+    await expectHealthy(1, lostContext);
     expect(watch.foreignRequests).toEqual([]);
-    await page.close();
   });
 });

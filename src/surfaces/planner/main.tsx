@@ -1,7 +1,7 @@
 /** The planner surface: the city (the wall's scene and layers) beside the what-if console, behind the planner token. */
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import './planner.css';
-import { namedDaysFileSchema, type NamedDay } from '../../weather/named-days-file';
+import { Cartesian3, SceneTransforms } from 'cesium';
 import { render } from 'preact';
 import { defaultCommute } from '../../city/default-commute';
 import { createClockController } from '../../connection/clock-controller';
@@ -12,11 +12,14 @@ import { createDefaultLayerRegistry } from '../../layers/default-layers';
 import type { PlaceProperties, RoadProperties } from '../../protocol/city-pack';
 import { fetchCityPack, fetchPackFeatures, fetchPublicConfig } from '../../scene/city-pack-source';
 import { fetchPackGraph } from '../../scene/pack-graph';
+import { startResilientWall } from '../../scene/resilient-wall';
 import { parseSceneOptions } from '../../scene/scene-options';
-import { createWallScene } from '../../scene/wall-scene';
 import { createAppStore } from '../../store/app-store';
-import { attachEdgePicker, segmentOf } from './edge-picker';
+import { fetchNamedDays } from '../../weather/fetch-named-days';
 import { eventPlaces } from './event-places';
+import { markReady, markRebuilding } from '../wall/wall-page';
+import { createClosuresLayer } from './closures-layer';
+import { pickOnMap, segmentOf } from './pick-on-map';
 import { PlannerConsole } from './planner-console';
 import { PlannerContext, type EventPlace } from './planner-context';
 import { attachPlannerLink, checkToken } from './planner-link';
@@ -86,14 +89,6 @@ async function start(token: string): Promise<void> {
   });
   const link = attachPlannerLink(hub.socket, app, store, { dayStartMs, route: commute && { from: commute.home, to: commute.work }, describe: (edge) => segmentOf(graph, edge, roadName) });
 
-  /** The named days of the city's weather series, or none when it has no series or the file is not valid. */
-  async function fetchNamedDays(city: string): Promise<NamedDay[]> {
-    const response = await fetch(`/tiles/recordings/${city}/weather/days.json`).catch(() => null);
-    if (!response?.ok) return [];
-    const parsed = namedDaysFileSchema.safeParse(await response.json().catch(() => null));
-    return parsed.success ? parsed.data.days : [];
-  }
-
   render(
     <div class="planner-layout">
       <div class="planner-scene" id="scene" />
@@ -103,14 +98,23 @@ async function start(token: string): Promise<void> {
     </div>,
     root,
   );
-  const scene = createWallScene(document.getElementById('scene')!, app, pack, createDefaultLayerRegistry(), options, {
-    onReady: () => (document.documentElement.dataset.ready = 'true'),
-    onBroken: (reason) => console.warn(`the planner's scene broke: ${reason}`),
-  });
-  // A planner reads flows and closures: the visitor's parking signs and 12345 cases stay off here.
-  for (const name of ['parking', 'service-requests']) app.getState().setLayerVisible(name, false);
-  const picker = attachEdgePicker(scene.viewer, graph, store, roadName);
-  if (options.test) (window as unknown as { sandtablePlanner?: unknown }).sandtablePlanner = { store, pickAt: picker.pickAt };
+  // A planner reads flows and closures: the visitor's parking signs and 12345 cases stay off here,
+  // declared hidden before the scene so no frame shows them and a rebuilt scene keeps them off.
+  for (const name of ['parking', 'service-requests']) app.getState().declareLayer(name, false);
+  // The closures are a registered layer: a rebuilt scene attaches them again from the planner store.
+  const registry = createDefaultLayerRegistry().register('closures', (props) => createClosuresLayer({ graph, planner: store, roadName }, props));
+  // Self-healing as on the wall: a lost context or a render error rebuilds the scene; the console,
+  // its store (closures, event, demand, window) and the hub session live outside it and stay.
+  document.documentElement.dataset.ready = 'false';
+  startResilientWall(document.getElementById('scene')!, app, pack, registry, options, { onReady: markReady, onRebuilding: markRebuilding });
+  if (options.test) {
+    (window as unknown as { sandtablePlanner?: unknown }).sandtablePlanner = {
+      store,
+      pickAt: (lon: number, lat: number) => pickOnMap(graph, store, roadName, lon, lat),
+      // Tests turn graph points into screen positions to click, as a user would.
+      cesium: { Cartesian3, SceneTransforms },
+    };
+  }
   document.documentElement.dataset.console = 'true';
 }
 

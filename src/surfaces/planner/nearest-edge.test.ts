@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeLine, nearestEdge, reverseEdge } from './nearest-edge';
+import { edgeDistance, edgeLine, nearestEdge, reverseEdge } from './nearest-edge';
 
 // Two parallel streets 200 m apart (0 → 1 and back, 2 → 3), 0.001° ≈ 95 m east at this latitude.
 const graph = {
@@ -18,5 +18,12 @@ describe('nearestEdge', () => {
     expect(reverseEdge(graph as never, 0)).toBe(1);
     expect(reverseEdge(graph as never, 2)).toBeNull();
     expect(edgeLine(graph as never, 2)).toHaveLength(3);
+  });
+
+  it('measures the distance to one edge, to its nearest stretch', () => {
+    // Edge 2 runs 0.0018° (200 m) north of edge 0; 0.001° of longitude is 95 m at this latitude.
+    expect(edgeDistance(graph as never, 0, 121.001, 31.0)).toBeCloseTo(0, 6);
+    expect(edgeDistance(graph as never, 2, 121.001, 31.0)).toBeCloseTo(200.2, 0);
+    expect(edgeDistance(graph as never, 0, 121.003, 31.0)).toBeCloseTo(95.3, 0);
   });
 });

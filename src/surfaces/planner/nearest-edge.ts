@@ -12,21 +12,27 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
   return Math.hypot(px - (ax + f * dx), py - (ay + f * dy));
 }
 
+/** Distance (m) from lon/lat to the polyline of `edge`. */
+export function edgeDistance(graph: Pick<RoadGraphFile, 'edges' | 'shape'>, edge: number, lon: number, lat: number): number {
+  const kx = Math.cos((lat * Math.PI) / 180) * METRES_PER_DEGREE;
+  const first = graph.edges.shapeStart[edge]!;
+  const { lon: lons, lat: lats } = graph.shape;
+  let best = Infinity;
+  for (let k = first; k + 1 < first + graph.edges.shapeCount[edge]!; k++) {
+    best = Math.min(best, segmentDistance(0, 0, (lons[k]! - lon) * kx, (lats[k]! - lat) * METRES_PER_DEGREE, (lons[k + 1]! - lon) * kx, (lats[k + 1]! - lat) * METRES_PER_DEGREE));
+  }
+  return best;
+}
+
 /** The nearest edge within `maxM` metres of lon/lat and its distance, or null. */
 export function nearestEdge(graph: Pick<RoadGraphFile, 'edges' | 'shape'>, lon: number, lat: number, maxM = 60): { edge: number; distanceM: number } | null {
-  const kx = Math.cos((lat * Math.PI) / 180) * METRES_PER_DEGREE;
-  const { shapeStart, shapeCount } = graph.edges;
-  const { lon: lons, lat: lats } = graph.shape;
   let best = -1;
   let bestD = maxM;
-  for (let edge = 0; edge < shapeStart.length; edge++) {
-    const first = shapeStart[edge]!;
-    for (let k = first; k + 1 < first + shapeCount[edge]!; k++) {
-      const d = segmentDistance(0, 0, (lons[k]! - lon) * kx, (lats[k]! - lat) * METRES_PER_DEGREE, (lons[k + 1]! - lon) * kx, (lats[k + 1]! - lat) * METRES_PER_DEGREE);
-      if (d < bestD) {
-        bestD = d;
-        best = edge;
-      }
+  for (let edge = 0; edge < graph.edges.shapeStart.length; edge++) {
+    const d = edgeDistance(graph, edge, lon, lat);
+    if (d < bestD) {
+      bestD = d;
+      best = edge;
     }
   }
   return best < 0 ? null : { edge: best, distanceM: bestD };

@@ -54,10 +54,9 @@ export function attachPlannerLink(socket: Socket<ServerEvents, ClientEvents>, ap
   };
   const onJob = (job: ScenarioJobWire) => {
     state().setJob(job);
-    if (job.status === 'done') {
-      state().setResult(job.result);
-      void link.refresh();
-    }
+    if (job.status === 'done') state().setResult(job.result);
+    // The scenario was saved when it started: a cancelled or failed run is in the list as well.
+    if (job.status !== 'running') link.refresh().catch(() => undefined);
   };
   const onState = (room: PlannerStateWire) => state().setRoom(room);
   socket.on('scenario:job', onJob);

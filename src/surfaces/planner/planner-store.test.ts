@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlannerStore, draftToScenario, INITIAL_DRAFT, scenarioId } from './planner-store';
+import { createPlannerStore, draftToScenario, fitEventToWindow, INITIAL_DRAFT, scenarioId } from './planner-store';
 
 const DAY = Date.parse('2014-06-12T00:00:00+08:00');
 const HOUR = 3_600_000;
@@ -38,6 +38,30 @@ describe('the planner draft', () => {
     const store = createPlannerStore();
     store.getState().editEvent({ point: [121.49, 31.24], startHour: 7, endHour: 8, extraTrips: 200 });
     expect(draftToScenario(store.getState().draft, DAY, 'p').events).toEqual([{ lon: 121.49, lat: 31.24, startMs: DAY + 7 * HOUR, endMs: DAY + 8 * HOUR, extraTrips: 200 }]);
+  });
+
+  it('keeps the event inside the window when the window moves, so the run is not refused', () => {
+    const store = createPlannerStore();
+    store.getState().editEvent({ point: [121.49, 31.24], startHour: 7, endHour: 8 });
+    // 07:00–09:00 becomes 08:00–10:00: the event, 07:00–08:00, would be clipped to nothing.
+    store.getState().editDraft({ startHour: 8, endHour: 10 });
+    expect(store.getState().draft.event).toMatchObject({ startHour: 8, endHour: 9 });
+    const [event] = draftToScenario(store.getState().draft, DAY, 'w').events!;
+    expect(event!.endMs - event!.startMs).toBe(HOUR);
+    // Any window, any event: the event always lies inside, at least an hour long.
+    for (let start = 0; start < 24; start++) {
+      for (let end = start + 1; end <= Math.min(24, start + 6); end++) {
+        for (let from = 0; from < 24; from++) {
+          for (let to = from + 1; to <= 24; to++) {
+            const fitted = fitEventToWindow({ ...INITIAL_DRAFT.event, startHour: from, endHour: to }, start, end);
+            expect(fitted.startHour).toBeGreaterThanOrEqual(start);
+            expect(fitted.endHour).toBeLessThanOrEqual(end);
+            expect(fitted.endHour - fitted.startHour).toBe(Math.max(1, Math.min(to - from, end - start)));
+            if (from >= start && to <= end) expect(fitted).toMatchObject({ startHour: from, endHour: to });
+          }
+        }
+      }
+    }
   });
 
   it('makes ids the server accepts from any name', () => {

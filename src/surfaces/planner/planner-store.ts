@@ -92,6 +92,17 @@ export function draftToScenario(draft: ScenarioDraft, dayStartMs: number, id: st
   };
 }
 
+/**
+ * The event moved inside a new window: its length kept where the window allows, its start kept where
+ * that still fits. Without this, narrowing or shifting the window past the event leaves an event the
+ * server refuses ("an event must end after it starts") once it is clipped to the window.
+ */
+export function fitEventToWindow(event: ScenarioDraft['event'], startHour: number, endHour: number): ScenarioDraft['event'] {
+  const hours = Math.max(1, Math.min(event.endHour - event.startHour, endHour - startHour));
+  const start = Math.max(startHour, Math.min(event.startHour, endHour - hours));
+  return start === event.startHour && start + hours === event.endHour ? event : { ...event, startHour: start, endHour: start + hours };
+}
+
 /** Creates the console's store. */
 export function createPlannerStore(): PlannerStore {
   /** The room's override the controls last took, as they show it. */
@@ -108,7 +119,11 @@ export function createPlannerStore(): PlannerStore {
     loads: 0,
     pickMode: 'closure',
     setPickMode: (pickMode) => set({ pickMode }),
-    editDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+    editDraft: (patch) =>
+      set((s) => {
+        const draft = { ...s.draft, ...patch };
+        return { draft: { ...draft, event: fitEventToWindow(draft.event, draft.startHour, draft.endHour) } };
+      }),
     editEvent: (patch) => set((s) => ({ draft: { ...s.draft, event: { ...s.draft.event, ...patch } } })),
     toggleSegment: (segment) =>
       set((s) => {
