@@ -29,11 +29,11 @@ export function Hud(props: HudDeps) {
           <LayerList />
         </aside>
         <footer class="hud__bottom-left" data-occludes>
+          <OperatorClock />
           <BuildingInfo />
           <TrafficLegend />
           <UseLegend />
         </footer>
-        <OperatorClock />
       </div>
     </HudContext.Provider>
   );

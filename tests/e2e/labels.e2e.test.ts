@@ -44,7 +44,9 @@ const snapshot = () => page.evaluate(() => (window as unknown as { sandtableLabe
 const hudRects = () =>
   page.evaluate(() => {
     const elements = [...document.querySelectorAll<HTMLElement>('#hud .hud *, .cesium-viewer-bottom')];
+    // What is drawn: the rows of a folded panel keep their boxes but are not rendered.
     return elements
+      .filter((e) => e.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
       .map((e) => e.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => ({ x: r.left, y: r.top, width: r.width, height: r.height }));
