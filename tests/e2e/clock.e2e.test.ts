@@ -54,7 +54,8 @@ describe('the operator’s wall', () => {
   let wall: { page: Page; watch: PageWatch };
 
   beforeAll(async () => {
-    operator = await open(`/?test=1&idle=3600&lang=en&room=clock-e2e&operator=${operatorToken}`, { width: 1280, height: 720 });
+    operator = await open(`/?test=1&idle=3600&lang=en&room=clock-e2e&operator=${operatorToken}`, { width: 1920, height: 1080 });
+    // (The wall's real size: its type scale is 28 px body text at 1920×1080, smaller screens scale it down.)
     // The watching wall is opened with a wrong token: it says so and runs as a plain wall.
     wall = await open('/?test=1&idle=3600&lang=en&room=clock-e2e&operator=not-the-operator-token', { width: 640, height: 360 });
     await waitForReady(operator.page, 180_000);
