@@ -38,7 +38,8 @@ export function ClockControl({ store, controller, timeZone, namedDays, variant }
   const locale = useAppState(store, (s) => s.locale);
   const now = useNow(500);
   const [error, setError] = useState<string | null>(null);
-  const [weatherDay, setWeatherDay] = useState<string | null>(null);
+  // The room's weather day as the server tells every screen of the room, not this page's last tap.
+  const weatherDay = useAppState(store, (s) => s.roomWeather?.day ?? null);
   const t = (key: StringKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const dayLocale = locale === 'en' ? 'en' : 'zh';
 
@@ -48,7 +49,7 @@ export function ClockControl({ store, controller, timeZone, namedDays, variant }
   };
   const send = async (command: ClockCommand) => report(await controller.command(command));
   const layWeather = async (date: string | null) => {
-    if (controller.weatherDay && report(await controller.weatherDay(date))) setWeatherDay(date);
+    if (controller.weatherDay) report(await controller.weatherDay(date));
   };
 
   const sync = clock.sync;
@@ -93,7 +94,8 @@ export function ClockControl({ store, controller, timeZone, namedDays, variant }
             simTimeMs={simTime}
             timeZone={timeZone}
             namedDays={inside}
-            maxTicks={variant === 'wall' ? 9 : 5}
+            // Six-hourly: an hour label at the wall's 28 px needs about 150 px of the bar.
+            maxTicks={5}
             locale={dayLocale}
             label={t('clockControl.seek')}
             valueText={readout(simTime)}
