@@ -3,6 +3,7 @@
  * edge costs its current travel time — length over the latest TrafficFlowObserved speed of that edge,
  * its free-flow time where there is none — with the route's free-flow time beside it.
  */
+import { METRES_PER_DEGREE } from '../../src/city/flat-distance.js';
 import { createRoutingGraph, shortestPath, type RoutingGraph } from '../../src/city/shortest-path.js';
 import type { RoadGraphFile } from '../../src/protocol/city-pack.js';
 import type { TrafficFlowObserved } from '../../src/protocol/entities.js';
@@ -13,7 +14,6 @@ export const MIN_SPEED_KPH = 3;
 /** How far (m) a point may lie from the nearest junction and still be snapped to it. */
 export const MAX_SNAP_M = 800;
 
-const METRES_PER_DEGREE = (Math.PI * 6_378_137) / 180;
 
 /** The graph prepared for routing once. */
 export interface RouteGraph {

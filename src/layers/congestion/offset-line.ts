@@ -1,6 +1,5 @@
 /** Shifts a lon/lat polyline sideways by metres (right of travel positive), so two directions of one street draw apart. */
-
-const METRES_PER_DEGREE = (Math.PI * 6_378_137) / 180;
+import { METRES_PER_DEGREE } from '../../city/flat-distance';
 
 /** The polyline moved `metres` to the right of its direction of travel (mitred by averaging the two segment normals). */
 export function offsetLine(lon: ArrayLike<number>, lat: ArrayLike<number>, start: number, count: number, metres: number): [number, number][] {

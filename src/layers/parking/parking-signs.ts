@@ -11,6 +11,7 @@
  *    (none if farther); lots on one node share the sign, nearest first, at most `level2MaxLots`.
  *  - Level 3: at each lot, free / total, coloured by availability.
  */
+import { metresBetween } from '../../city/flat-distance';
 import type { RoadGraphFile } from '../../protocol/city-pack';
 
 /** A car park as the feed reports it. */
@@ -70,9 +71,6 @@ export const AVAILABILITY_COLOURS: Record<Availability, string> = {
   closed: '#64748b',
 };
 
-const METRES_PER_DEGREE = (Math.PI * 6_378_137) / 180;
-const metresBetween = (lon1: number, lat1: number, lon2: number, lat2: number): number =>
-  Math.hypot((lon2 - lon1) * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180), lat2 - lat1) * METRES_PER_DEGREE;
 
 /** Free and total spaces as shown: never negative, never more free than total, whole numbers. */
 export function spacesDisplay(total: number, available: number): SpacesDisplay {

@@ -3,7 +3,8 @@
  * names), else by the feed. A district sign is never nameless: its largest named lot, else the street
  * it stands on, else the nearest named place, else the city.
  */
-import { localName, type LocalNames } from '../../i18n/local-name';
+import { metresToSegment, nearestWithin } from '../../city/flat-distance';
+import { hasName, localName, type LocalNames } from '../../i18n/local-name';
 import type { Locale } from '../../i18n/strings';
 import type { RoadGraphFile } from '../../protocol/city-pack';
 import { MAIN_ROADS, type Lot } from './parking-signs';
@@ -15,37 +16,9 @@ export interface NamedPoint {
   names: LocalNames;
 }
 
-const METRES_PER_DEGREE = (Math.PI * 6_378_137) / 180;
-
-function metresBetween(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  return Math.hypot((lon2 - lon1) * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180), lat2 - lat1) * METRES_PER_DEGREE;
-}
-
-/** Metres from a point to the segment a–b (local flat approximation, fine within a city). */
-function metresToSegment(lon: number, lat: number, aLon: number, aLat: number, bLon: number, bLat: number): number {
-  const k = Math.cos((lat * Math.PI) / 180);
-  const px = (lon - aLon) * k;
-  const py = lat - aLat;
-  const dx = (bLon - aLon) * k;
-  const dy = bLat - aLat;
-  const length2 = dx * dx + dy * dy;
-  const t = length2 > 0 ? Math.max(0, Math.min(1, (px * dx + py * dy) / length2)) : 0;
-  return Math.hypot(px - t * dx, py - t * dy) * METRES_PER_DEGREE;
-}
-
 /** The nearest named point within `maxM`, or null. */
 export function nearestNamed(points: readonly NamedPoint[], lon: number, lat: number, maxM: number): NamedPoint | null {
-  let best: NamedPoint | null = null;
-  let bestM = maxM;
-  for (const point of points) {
-    if (!(point.names.name || point.names.name_zh || point.names.name_en)) continue;
-    const d = metresBetween(lon, lat, point.lon, point.lat);
-    if (d <= bestM) {
-      best = point;
-      bestM = d;
-    }
-  }
-  return best;
+  return nearestWithin(points, (point) => [point.lon, point.lat], lon, lat, maxM, (point) => hasName(point.names));
 }
 
 /**
@@ -66,7 +39,7 @@ export function nearestStreet(
   const { lon: nodeLon, lat: nodeLat } = graph.nodes;
   for (let e = 0; e < graph.edges.from.length; e++) {
     const names = edgeNames[e];
-    if (!names || !(names.name || names.name_zh || names.name_en)) continue;
+    if (!names || !hasName(names)) continue;
     const a = graph.edges.from[e]!;
     const b = graph.edges.to[e]!;
     const d = metresToSegment(lon, lat, nodeLon[a]!, nodeLat[a]!, nodeLon[b]!, nodeLat[b]!);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTripWindow, positionInWindow } from '../../protocol/feed-wire';
 import type { SampledTrip } from '../../protocol/feed';
-import { createVehicleFrame, METRES_PER_DEGREE, VEHICLE_STRIDE, vehiclesAt } from './vehicle-positions';
+import { METRES_PER_DEGREE } from '../../city/flat-distance';
+import { createVehicleFrame, VEHICLE_STRIDE, vehiclesAt } from './vehicle-positions';
 
 const ORIGIN: [number, number] = [121.5, 31.2];
 const T0 = 1_000_000;

@@ -3,10 +3,8 @@
  * written into preallocated arrays (local metres east/north of the window's origin, heading, category),
  * so the renderer uploads one buffer per frame and nothing is allocated while vehicles move.
  */
+import { METRES_PER_DEGREE } from '../../city/flat-distance';
 import type { TripWindow } from '../../protocol/feed-wire';
-
-/** Metres per degree of latitude on the WGS84 equatorial radius (the scale our local frame uses). */
-export const METRES_PER_DEGREE = (Math.PI * 6_378_137) / 180;
 
 /** Vehicles at one instant, in arrays sized once for `capacity` vehicles. */
 export interface VehicleFrame {

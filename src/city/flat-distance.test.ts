@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { distanceM } from '../scene/camera-plan';
+import { metresBetween, metresToSegment, nearestWithin } from './flat-distance';
+
+describe('flat distances in a city', () => {
+  it('agrees with the great circle within 0.2 % across the district', () => {
+    // Across the river, Bund to Lujiazui, and 1.1 km north-south.
+    for (const [a, b] of [[[121.4905, 31.2406], [121.4997, 31.2397]], [[121.49, 31.24], [121.49, 31.25]]] as [number, number][][]) {
+      expect(Math.abs(metresBetween(a![0], a![1], b![0], b![1]) / distanceM(a!, b!) - 1)).toBeLessThan(0.002);
+    }
+  });
+
+  it('measures to the nearest point of a segment, ends included', () => {
+    expect(metresToSegment(121.495, 31.241, 121.49, 31.24, 121.5, 31.24)).toBeCloseTo(111.3, 0);
+    expect(metresToSegment(121.51, 31.24, 121.49, 31.24, 121.5, 31.24)).toBeCloseTo(metresBetween(121.51, 31.24, 121.5, 31.24), 3);
+  });
+
+  it('finds the nearest accepted item within reach, or none', () => {
+    const items = [
+      { at: [121.49, 31.24] as const, ok: false },
+      { at: [121.491, 31.24] as const, ok: true },
+      { at: [121.5, 31.24] as const, ok: true },
+    ];
+    expect(nearestWithin(items, (i) => i.at, 121.49, 31.24, 500, (i) => i.ok)).toBe(items[1]);
+    expect(nearestWithin(items, (i) => i.at, 121.49, 31.24, 50, (i) => i.ok)).toBeNull();
+  });
+});
