@@ -2,21 +2,32 @@
  * Traffic render benchmark: main-thread ms per frame for 1 000, 10 000 and 50 000 vehicles drawn by
  * the vehicles layer's renderer (positions at t into one buffer, one upload, one draw) against the
  * same vehicles as Cesium Entities with SampledPositionProperty, in the same run, headless Chromium
- * (software WebGL), 640×360. Synthetic random-walk trips on the demo city's graph.
+ * (software WebGL), 640×360. Synthetic random-walk trips on the demo city's graph. First, the ms
+ * to adopt one trajectory window (bench/window-adoption.ts): what the vehicles layer does when a
+ * window of the demo day's SUMO trips arrives, before any frame is drawn.
  *
  *   npm run bench:traffic                      (needs `npm run build` for Cesium's static files)
  *   BENCH_COUNTS=1000,10000 BENCH_FRAMES=10    override the sizes and the frames timed
+ *   BENCH_ADOPTION_ONLY=1 BENCH_RUNS=50        only the window adoption (no browser), timed 50 times
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'vite';
 import { launchChromium, watchPage } from '../tests/support/chromium';
+import { benchWindowAdoption } from './window-adoption';
 
 const root = join(import.meta.dirname, '..');
 const outDir = '/tmp/sandtable-traffic-render-bench';
 const counts = (process.env.BENCH_COUNTS ?? '1000,10000,50000').split(',').map(Number);
 const frames = Number(process.env.BENCH_FRAMES ?? 10);
+
+console.log('window adoption (vehicles layer, per window of the demo day at 60×: 15 min ahead)');
+console.log('   hour | route trips | samples drawn | ms/window median (mean)');
+for (const r of await benchWindowAdoption(Number(process.env.BENCH_RUNS ?? 30))) {
+  console.log(`  ${r.label} | ${String(r.routeTrips).padStart(11)} | ${String(r.samples).padStart(13)} | ${r.medianMs.toFixed(2).padStart(8)} (${r.meanMs.toFixed(2)})`);
+}
+if (process.env.BENCH_ADOPTION_ONLY) process.exit(0);
 const cesiumStatic = join(root, 'dist', 'cesiumStatic');
 if (!existsSync(cesiumStatic)) throw new Error('dist/cesiumStatic is missing: run `npm run build` first');
 
