@@ -9,7 +9,7 @@ import { loadCityPack } from '../server/city/city-pack.js';
 import { ReplaySource } from '../server/sources/replay-source.js';
 import type { RouteTrip, SampledTrip, Trip } from '../src/protocol/feed.js';
 import { encodeTripWindow, type TripWindow } from '../src/protocol/feed-wire.js';
-import { expandWindowRoutes } from '../src/city/expand-window.js';
+import { placeRouteTrips } from '../src/city/place-route-trips.js';
 import { shiftToOrigin } from '../src/layers/vehicles/vehicles-layer.js';
 
 /** What one window size costs to adopt. */
@@ -35,7 +35,7 @@ export async function benchWindowAdoption(runs: number): Promise<AdoptionResult[
     for (const event of await source.eventsBetween(t0, t1)) if (event.op === 'trip') trips.set(event.trip.id, event.trip);
     const sorted = [...trips.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
     const window = encodeTripWindow(sorted.filter((t): t is SampledTrip => 'times' in t), t0, t1, pack.manifest.centre, sorted.filter((t): t is RouteTrip => !('times' in t)));
-    const adopt = (w: TripWindow): TripWindow => shiftToOrigin(expandWindowRoutes(w, pack.graph), pack.manifest.centre);
+    const adopt = (w: TripWindow): TripWindow => shiftToOrigin(placeRouteTrips(w, pack.graph), pack.manifest.centre);
     let placed = adopt(window); // warm-up, and the size of what is drawn
     for (let i = 0; i < 3; i++) placed = adopt(window);
     const times: number[] = [];

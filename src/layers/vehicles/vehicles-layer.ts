@@ -12,7 +12,7 @@ import type { AppStore } from '../../store/app-store';
 import { startFramePacer } from '../frame-pacer';
 import { bindVisibility } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
-import { expandWindowRoutes } from '../../city/expand-window';
+import { placeRouteTrips } from '../../city/place-route-trips';
 import { VehiclePointsPrimitive } from './vehicle-points-primitive';
 import { createVehicleFrame, vehiclesAt } from './vehicle-positions';
 
@@ -75,7 +75,7 @@ export function createVehiclesLayer(props: Partial<VehiclesLayerProps> = {}): Li
             if (latest === trips) adopt(trips);
           }, () => undefined);
         }
-        const placed = trips && graph ? expandWindowRoutes(trips, graph) : trips;
+        const placed = trips && graph ? placeRouteTrips(trips, graph) : trips;
         window = placed ? shiftToOrigin(placed, scene.pack.manifest.centre) : null;
       };
       adopt(store.getState().feed.trips);
