@@ -7,7 +7,6 @@ import { basename } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Server } from 'socket.io';
-import { expandRouteTrip } from '../../src/city/route-trip.js';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
 import { loadCityPack } from '../city/city-pack.js';
 import { handleIngest } from '../ingest/http-ingest.js';
@@ -98,9 +97,6 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     source,
     roomSource,
     origin: pack.manifest.centre,
-    expandTrip: (trip) => expandRouteTrip(trip, pack.graph),
-    // Browsers place route trips on graph.json themselves: 2.7× fewer bytes than samples (bench:feed).
-    compactRoutes: true,
     tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
     rate: config.rate,
     ...(startMs !== undefined ? { startMs } : {}),

@@ -14,7 +14,6 @@ import {
   type FeedAck,
   type Role,
 } from '../../src/protocol/feed-wire.js';
-import type { RouteTrip, SampledTrip } from '../../src/protocol/feed.js';
 import { CityClock } from '../clock/city-clock.js';
 import type { Logger } from '../logger.js';
 import type { PlannerRoomControls } from '../planner/planner-room-source.js';
@@ -33,10 +32,6 @@ export interface FeedHubDeps {
   roomSource?: (room: string) => RoomSource;
   /** The city's centre, origin of trajectory offsets. */
   origin: [number, number];
-  /** Places trips given as graph edges along the roads. */
-  expandTrip?: (trip: RouteTrip) => SampledTrip;
-  /** Send route trips compact, for clients that place them on the pack's graph themselves. */
-  compactRoutes?: boolean;
   /** Tokens of the privileged roles. */
   tokens: { operator: string; planner: string };
   /** Where a new room's clock starts (default: the source's start, or now for live) and its rate. */
@@ -119,7 +114,7 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     const span = roomSource.source.span();
     const clock = new CityClock({ startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(), rate: deps.rate ?? 1, playing: true, ...(deps.now ? { now: deps.now } : {}) });
     const room = new Room(
-      { name, source: roomSource.source, clock, origin: deps.origin, loop: true, compactRoutes: deps.compactRoutes ?? false, ...(deps.expandTrip ? { expandTrip: deps.expandTrip } : {}) },
+      { name, source: roomSource.source, clock, origin: deps.origin, loop: true },
       {
         snapshot: (snapshot) => emitToRoom(name, 'feed:snapshot', snapshot),
         delta: (delta) => emitToRoom(name, 'feed:delta', delta),

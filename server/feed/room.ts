@@ -31,10 +31,6 @@ export interface RoomOptions {
   maxWindowMs?: number;
   /** Whether a replay starts again at its end. */
   loop?: boolean;
-  /** Places a trip given as graph edges along the roads; without it such trips are not shown. */
-  expandTrip?: (trip: RouteTrip) => SampledTrip;
-  /** Send route trips as routes (edges + entry times) for the client to place, instead of as samples. */
-  compactRoutes?: boolean;
 }
 
 /** A room: clock + source + what has been sent. */
@@ -158,33 +154,16 @@ export class Room {
     const trips = new Map<string, Trip>((await source.stateAt(span.t0)).trips);
     for (const event of await source.eventsBetween(span.t0, span.t1)) if (event.op === 'trip') trips.set(event.trip.id, event.trip);
     this.window = span;
+    // Route trips go as routes (edges + entry times) that each client places on the pack's graph: 2.7× fewer bytes than samples (bench:feed).
     const sampled: SampledTrip[] = [];
     const routes: RouteTrip[] = [];
     for (const trip of [...trips.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      if (this.options.compactRoutes && !('times' in trip)) {
-        routes.push(trip);
-        continue;
-      }
-      const s = this.sampled(trip);
-      if (s) sampled.push(s);
+      if ('times' in trip) sampled.push(trip);
+      else routes.push(trip);
     }
     return encodeTripWindow(sampled, span.t0, span.t1, this.options.origin, routes);
   }
-
-  /** A trip as samples; route trips are expanded once and remembered by identity. */
-  private sampled(trip: Trip): SampledTrip | null {
-    if ('times' in trip) return trip;
-    let sampled = expandedTrips.get(trip);
-    if (!sampled && this.options.expandTrip) {
-      sampled = this.options.expandTrip(trip);
-      expandedTrips.set(trip, sampled);
-    }
-    return sampled ?? null;
-  }
 }
-
-/** Expanded route trips, keyed by the decoded trip object so they go when its chunk leaves the cache. */
-const expandedTrips = new WeakMap<RouteTrip, SampledTrip>();
 
 function sortedEntities(world: WorldState) {
   return [...world.entities.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
