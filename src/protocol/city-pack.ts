@@ -230,3 +230,10 @@ export const roadGraphSchema = z.object({
   shape: z.object({ lon: z.array(z.number()), lat: z.array(z.number()) }),
 });
 export type RoadGraphFile = z.infer<typeof roadGraphSchema>;
+
+/** roads.geojson as the browser reads it: each road's properties (geometry is drawn from graph.json, not read here). */
+export const roadsFileSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({ properties: roadPropertiesSchema })),
+});
+export type RoadsFile = z.infer<typeof roadsFileSchema>;

@@ -5,7 +5,7 @@
  */
 import { ArcType, Cartesian3, Color, ColorGeometryInstanceAttribute, GeometryInstance, PolylineColorAppearance, PolylineGeometry, Primitive, ShowGeometryInstanceAttribute } from 'cesium';
 import type { TrafficFlowObserved } from '../../protocol/entities';
-import { fetchPackGraph } from '../../scene/pack-graph';
+import { fetchPackGraph } from '../../connection/pack-graph';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility, onFeedChange, whenPrimitivesReady } from '../layer-binding';

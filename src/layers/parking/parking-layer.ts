@@ -11,7 +11,7 @@ import type { LabelKind } from '../../labels/label-priority';
 import type { PlaceProperties } from '../../protocol/city-pack';
 import { osmIdOfEntity, type OffStreetParking } from '../../protocol/entities';
 import { fetchPackFeatures } from '../../scene/city-pack-source';
-import { fetchPackGraph } from '../../scene/pack-graph';
+import { fetchPackGraph } from '../../connection/pack-graph';
 import type { DeclutteredLabel } from '../../scene/scene-labels';
 import { entitiesOfType } from '../../store/feed-slice';
 import type { AppStore } from '../../store/app-store';

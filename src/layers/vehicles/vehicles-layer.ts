@@ -7,7 +7,7 @@
 import type { RoadGraphFile } from '../../protocol/city-pack';
 import { simTimeAt } from '../../protocol/clock';
 import type { TripWindow } from '../../protocol/feed-wire';
-import { fetchPackGraph } from '../../scene/pack-graph';
+import { fetchPackGraph } from '../../connection/pack-graph';
 import type { AppStore } from '../../store/app-store';
 import { startFramePacer } from '../frame-pacer';
 import { bindVisibility } from '../layer-binding';

@@ -11,7 +11,7 @@ import { pickLocale, pickName, translate } from '../../i18n/translate';
 import { createDefaultLayerRegistry } from '../../layers/default-layers';
 import type { PlaceProperties, RoadProperties } from '../../protocol/city-pack';
 import { fetchCityPack, fetchPackFeatures, fetchPublicConfig } from '../../scene/city-pack-source';
-import { fetchPackGraph } from '../../scene/pack-graph';
+import { fetchPackGraph } from '../../connection/pack-graph';
 import { startResilientWall } from '../../scene/resilient-wall';
 import { parseSceneOptions } from '../../scene/scene-options';
 import { createAppStore } from '../../store/app-store';
