@@ -3,7 +3,7 @@
  * edge costs its current travel time — length over the latest TrafficFlowObserved speed of that edge,
  * its free-flow time where there is none — with the route's free-flow time beside it.
  */
-import { METRES_PER_DEGREE } from '../../src/city/flat-distance.js';
+import { METRES_PER_DEGREE } from '../../src/city/local-frame.js';
 import { createRoutingGraph, shortestPath, type RoutingGraph } from '../../src/city/shortest-path.js';
 import type { RoadGraphFile } from '../../src/protocol/city-pack.js';
 import type { TrafficFlowObserved } from '../../src/protocol/entities.js';

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { createLocalFrame } from '../../src/city/local-frame.js';
 import { loadCityPack, type CityPack } from '../city/city-pack.js';
 
 /** The few road properties the network conversion needs. */
@@ -34,9 +35,7 @@ export async function loadTrafficCity(tilesDir: string, id: string): Promise<Tra
   return { ...pack, id, roads };
 }
 
-/** Local metres east/north of the city's centre (equirectangular; ample for a few kilometres). */
+/** Local metres east/north of the city's centre: the city's one local frame (src/city/local-frame.ts). */
 export function localProjection(centreLon: number, centreLat: number): (lon: number, lat: number) => [number, number] {
-  const metresPerDegree = 111_195;
-  const k = Math.cos((centreLat * Math.PI) / 180);
-  return (lon, lat) => [(lon - centreLon) * k * metresPerDegree, (lat - centreLat) * metresPerDegree];
+  return createLocalFrame(centreLon, centreLat).toLocal;
 }

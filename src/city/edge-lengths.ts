@@ -1,6 +1,6 @@
 /** Along-road distances of every edge of a road graph, computed once per graph object. */
 import type { RoadGraphFile } from '../protocol/city-pack';
-import { metresBetween } from './flat-distance';
+import { metresBetween } from './local-frame';
 
 /** Distance from each edge's first vertex to each of its vertices (m). */
 export interface EdgeLengths {

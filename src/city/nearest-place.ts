@@ -1,6 +1,6 @@
 /** The named place nearest a point, so a route's ends can say where they are ("Home · Gucheng Park"). */
 import { localName, type NamedFeature } from '../i18n/local-name';
-import { metresBetween } from './flat-distance';
+import { metresBetween } from './local-frame';
 import type { Locale } from '../i18n/strings';
 
 /** A place with a position and its names. */

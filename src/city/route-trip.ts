@@ -1,11 +1,7 @@
 /** Turns a trip on the road graph (edges + entry times) into timed positions along the roads. */
 import type { RoadGraphFile } from '../protocol/city-pack.js';
 import type { RouteTrip, SampledTrip } from '../protocol/feed.js';
-
-const metresBetween = (lon1: number, lat1: number, lon2: number, lat2: number): number => {
-  const k = Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180);
-  return Math.hypot((lon2 - lon1) * k, lat2 - lat1) * 111_195;
-};
+import { metresBetween } from './local-frame.js';
 
 /**
  * Samples every vertex of every edge: within an edge the vehicle moves at constant speed from its

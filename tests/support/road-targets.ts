@@ -2,10 +2,9 @@
 import type { Page } from 'playwright-core';
 import { manifestSchema, roadGraphSchema, type RoadGraphFile } from '../../src/protocol/city-pack';
 import { publicConfigSchema } from '../../src/protocol/events';
+import { METRES_PER_DEGREE } from '../../src/city/local-frame';
 import { edgeDistance, edgeLine } from '../../src/surfaces/planner/nearest-edge';
 import { segmentOf } from '../../src/surfaces/planner/pick-on-map';
-
-const METRES_PER_DEGREE = 111_195;
 
 /** A road segment the test can click: the middle of an edge, far enough from every other road that the click is unambiguous. */
 export interface Target {

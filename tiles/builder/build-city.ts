@@ -8,7 +8,7 @@ import { CITY_PACK_FORMAT, type CityManifest, type LocalizedName } from '../../s
 import { writePackAtomically, type PackFiles } from './atomic-output.js';
 import { BuildError } from './build-error.js';
 import { extractBuildings } from './buildings.js';
-import { createLocalFrame } from './geometry/local-frame.js';
+import { createLocalFrame } from '../../src/city/local-frame.js';
 import { extractGround } from './ground.js';
 import { namesOf } from './names.js';
 import type { AreaWarnings } from './osm-areas.js';

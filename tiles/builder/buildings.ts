@@ -1,7 +1,7 @@
 /** Buildings of an extract: footprints in the local frame, use class, height and names. */
 import type { HeightSource, LocalizedName, NameEnSource, NameZhSource, UseClass } from '../../src/protocol/city-pack.js';
 import { buildingHeight, useClassOf } from './building-rules.js';
-import type { LocalFrame } from './geometry/local-frame.js';
+import type { LocalFrame } from '../../src/city/local-frame.js';
 import { orient, pointInRing, ringCentroid, signedArea, type Point2, type Ring } from './geometry/ring.js';
 import { buildingTerm } from './name-terms.js';
 import { namesOf } from './names.js';

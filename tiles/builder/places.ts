@@ -1,6 +1,6 @@
 /** Points of interest with a normalised category, from tagged nodes and from areas. */
 import type { LocalizedName, PlaceCategory, PlaceProperties } from '../../src/protocol/city-pack.js';
-import type { LocalFrame } from './geometry/local-frame.js';
+import type { LocalFrame } from '../../src/city/local-frame.js';
 import { ringCentroid, signedArea } from './geometry/ring.js';
 import { placeTerm } from './name-terms.js';
 import { namesOf } from './names.js';

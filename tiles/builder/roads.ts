@@ -7,7 +7,7 @@
  * each way), and lanes follow the class.
  */
 import { CITY_PACK_FORMAT, type RoadGraphFile, type RoadProperties } from '../../src/protocol/city-pack.js';
-import { haversineMetres } from './geometry/local-frame.js';
+import { haversineMetres } from '../../src/city/local-frame.js';
 import { featureTerm } from './name-terms.js';
 import { namesOf } from './names.js';
 import type { OsmDocument, OsmWay } from './osm-reader.js';

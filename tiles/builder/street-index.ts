@@ -1,6 +1,6 @@
 /** The named street nearest a point, to tell apart features that share a name (or have only a category). */
 import type { LocalizedName } from '../../src/protocol/city-pack.js';
-import type { LocalFrame } from './geometry/local-frame.js';
+import type { LocalFrame } from '../../src/city/local-frame.js';
 import type { RoadFeature } from './roads.js';
 
 /** How far (m) a street may be and still be "the street it stands on". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaceCategory } from '../../src/protocol/city-pack.js';
-import { createLocalFrame } from './geometry/local-frame.js';
+import { createLocalFrame } from '../../src/city/local-frame.js';
 import type { PlaceFeature } from './places.js';
 import { clusterByDistance, tellApart } from './tell-apart.js';
 

@@ -4,7 +4,7 @@
  * them once, and so do pieces spread along one street; different places of that name on different
  * streets get their street: 公园（银城中路）, 公园（滨江大道）.
  */
-import type { LocalFrame } from './geometry/local-frame.js';
+import type { LocalFrame } from '../../src/city/local-frame.js';
 import type { PlaceFeature, StreetAt } from './places.js';
 
 /** Places of one category and name within this many metres of each other (chained) are one place. */

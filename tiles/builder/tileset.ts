@@ -10,7 +10,7 @@ import { BUILDING_PROPERTIES } from '../../src/protocol/city-pack.js';
 import type { Building } from './buildings.js';
 import { MeshAccumulator } from './extrude.js';
 import { enuFrameAt, geodeticToEcef } from './geometry/ecef.js';
-import type { LocalFrame } from './geometry/local-frame.js';
+import type { LocalFrame } from '../../src/city/local-frame.js';
 import { writeBuildingGlb, type PropertyColumns } from './glb-writer.js';
 
 /** A node of the quadtree, in the city's local frame. */

@@ -5,7 +5,7 @@
  */
 import type { CameraView, LocalizedName } from '../../src/protocol/city-pack.js';
 import type { Building } from './buildings.js';
-import type { LocalFrame } from './geometry/local-frame.js';
+import type { LocalFrame } from '../../src/city/local-frame.js';
 import { signedArea } from './geometry/ring.js';
 import type { GroundFeature } from './ground.js';
 import type { PlaceFeature } from './places.js';

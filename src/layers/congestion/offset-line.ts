@@ -1,5 +1,5 @@
 /** Shifts a lon/lat polyline sideways by metres (right of travel positive), so two directions of one street draw apart. */
-import { METRES_PER_DEGREE } from '../../city/flat-distance';
+import { METRES_PER_DEGREE } from '../../city/local-frame';
 
 /** The polyline moved `metres` to the right of its direction of travel (mitred by averaging the two segment normals). */
 export function offsetLine(lon: ArrayLike<number>, lat: ArrayLike<number>, start: number, count: number, metres: number): [number, number][] {

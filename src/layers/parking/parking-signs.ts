@@ -11,7 +11,7 @@
  *    (none if farther); lots on one node share the sign, nearest first, at most `level2MaxLots`.
  *  - Level 3: at each lot, free / total, coloured by availability.
  */
-import { metresBetween } from '../../city/flat-distance';
+import { metresBetween } from '../../city/local-frame';
 import type { RoadGraphFile } from '../../protocol/city-pack';
 
 /** A car park as the feed reports it. */

@@ -3,7 +3,7 @@
  * names), else by the feed. A district sign is never nameless: its largest named lot, else the street
  * it stands on, else the nearest named place, else the city.
  */
-import { metresToSegment, nearestWithin } from '../../city/flat-distance';
+import { metresToSegment, nearestWithin } from '../../city/local-frame';
 import { hasName, localName, type LocalNames } from '../../i18n/local-name';
 import type { Locale } from '../../i18n/strings';
 import type { RoadGraphFile } from '../../protocol/city-pack';

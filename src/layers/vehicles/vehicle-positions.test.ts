@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTripWindow, positionInWindow } from '../../protocol/feed-wire';
 import type { SampledTrip } from '../../protocol/feed';
-import { METRES_PER_DEGREE } from '../../city/flat-distance';
+import { METRES_PER_DEGREE } from '../../city/local-frame';
 import { createVehicleFrame, VEHICLE_STRIDE, vehiclesAt } from './vehicle-positions';
 
 const ORIGIN: [number, number] = [121.5, 31.2];

@@ -3,7 +3,7 @@
  * written into preallocated arrays (local metres east/north of the window's origin, heading, category),
  * so the renderer uploads one buffer per frame and nothing is allocated while vehicles move.
  */
-import { METRES_PER_DEGREE } from '../../city/flat-distance';
+import { METRES_PER_DEGREE } from '../../city/local-frame';
 import type { TripWindow } from '../../protocol/feed-wire';
 
 /** Vehicles at one instant, in arrays sized once for `capacity` vehicles. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { distanceM } from '../scene/camera-plan';
-import { metresBetween, metresToSegment, nearestWithin } from './flat-distance';
+import { createLocalFrame, haversineMetres, METRES_PER_DEGREE, metresBetween, metresToSegment, nearestWithin } from './local-frame';
 
-describe('flat distances in a city', () => {
+describe('the local frame of a city', () => {
   it('agrees with the great circle within 0.2 % across the district', () => {
     // Across the river, Bund to Lujiazui, and 1.1 km north-south.
     for (const [a, b] of [[[121.4905, 31.2406], [121.4997, 31.2397]], [[121.49, 31.24], [121.49, 31.25]]] as [number, number][][]) {
@@ -23,5 +23,22 @@ describe('flat distances in a city', () => {
     ];
     expect(nearestWithin(items, (i) => i.at, 121.49, 31.24, 500, (i) => i.ok)).toBe(items[1]);
     expect(nearestWithin(items, (i) => i.at, 121.49, 31.24, 50, (i) => i.ok)).toBeNull();
+  });
+
+  it('projects to metres east and north of its origin and back', () => {
+    const frame = createLocalFrame(121.5, 31.24);
+    const [x, y] = frame.toLocal(121.51, 31.25);
+    expect(y).toBeCloseTo(0.01 * METRES_PER_DEGREE, 6);
+    expect(x).toBeCloseTo(0.01 * METRES_PER_DEGREE * Math.cos((31.24 * Math.PI) / 180), 6);
+    const [lon, lat] = frame.toLonLat(x, y);
+    expect(lon).toBeCloseTo(121.51, 12);
+    expect(lat).toBeCloseTo(31.25, 12);
+    // Metres in the frame are the metres measured between points near its origin.
+    expect(Math.hypot(...frame.toLocal(121.5, 31.2401))).toBeCloseTo(metresBetween(121.5, 31.24, 121.5, 31.2401), 6);
+  });
+
+  it('measures the great circle on the same Earth radius', () => {
+    expect(haversineMetres(121.49, 31.24, 121.49, 31.25)).toBeCloseTo(0.01 * METRES_PER_DEGREE, 6);
+    expect(Math.abs(haversineMetres(121.4905, 31.2406, 121.4997, 31.2397) / metresBetween(121.4905, 31.2406, 121.4997, 31.2397) - 1)).toBeLessThan(1e-6);
   });
 });
