@@ -23,9 +23,9 @@ const counts = (process.env.BENCH_COUNTS ?? '1000,10000,50000').split(',').map(N
 const frames = Number(process.env.BENCH_FRAMES ?? 10);
 
 console.log('window adoption (vehicles layer, per window of the demo day at 60×: 15 min ahead)');
-console.log('   hour | route trips | samples drawn | ms/window median (mean)');
+console.log('   hour | route trips | samples drawn | ms/window median (mean) | MB allocated/window');
 for (const r of await benchWindowAdoption(Number(process.env.BENCH_RUNS ?? 30))) {
-  console.log(`  ${r.label} | ${String(r.routeTrips).padStart(11)} | ${String(r.samples).padStart(13)} | ${r.medianMs.toFixed(2).padStart(8)} (${r.meanMs.toFixed(2)})`);
+  console.log(`  ${r.label} | ${String(r.routeTrips).padStart(11)} | ${String(r.samples).padStart(13)} | ${`${r.medianMs.toFixed(2)} (${r.meanMs.toFixed(2)})`.padStart(23)} | ${(r.allocatedBytes / 1e6).toFixed(2).padStart(7)}`);
 }
 if (process.env.BENCH_ADOPTION_ONLY) process.exit(0);
 const cesiumStatic = join(root, 'dist', 'cesiumStatic');

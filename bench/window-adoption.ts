@@ -5,6 +5,8 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadCityPack } from '../server/city/city-pack.js';
 import { ReplaySource } from '../server/sources/replay-source.js';
 import type { RouteTrip, SampledTrip, Trip } from '../src/protocol/feed.js';
@@ -19,6 +21,21 @@ export interface AdoptionResult {
   samples: number;
   medianMs: number;
   meanMs: number;
+  /** Bytes one adoption allocates (JS heap + typed-array buffers, measured after a full GC; median of 5). */
+  allocatedBytes: number;
+}
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** What `run` leaves allocated, in bytes: a lower bound if a young-generation GC ran inside it. */
+function allocatedBy(run: () => unknown): number {
+  collectGarbage();
+  const before = process.memoryUsage();
+  const kept = run();
+  const after = process.memoryUsage();
+  void kept;
+  return after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
 }
 
 /** Windows as a room at 60× cuts them (15 min ahead) at three hours of the demo day, each adopted `runs` times. */
@@ -45,12 +62,14 @@ export async function benchWindowAdoption(runs: number): Promise<AdoptionResult[
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
+    const allocated = Array.from({ length: 5 }, () => allocatedBy(() => adopt(window))).sort((a, b) => a - b);
     results.push({
       label: `${String(hour).padStart(2, '0')}:00`,
       routeTrips: window.routes?.ids.length ?? 0,
       samples: placed.times.length,
       medianMs: times[Math.floor(times.length / 2)]!,
       meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+      allocatedBytes: allocated[2]!,
     });
   }
   await source.close();
