@@ -27,13 +27,21 @@ export function placeRouteTrips(window: TripWindow, graph: Pick<RoadGraphFile, '
   const { lon, lat } = graph.shape;
   const edgeCount = shapeStart.length;
 
-  // Room for every vertex of every route (a trip emits at most its edges' vertices, or two samples).
+  // Room for what is kept of each route: the vertices of its edges driven during the window (a ms of slack
+  // for rounding) and one sample either side, or its two samples; the scratch holds the longest whole route.
+  const spanS = (window.t1 - window.t0) / 1000;
   let capacity = window.times.length;
   let longest = 2;
   for (let i = 0; i < routes.ids.length; i++) {
+    const to = routes.offsets[i + 1]!;
     let vertices = 2;
-    for (let j = routes.offsets[i]!; j < routes.offsets[i + 1]!; j++) vertices += shapeCount[routes.edges[j]!] ?? 0;
-    capacity += vertices;
+    let inside = 2;
+    for (let j = routes.offsets[i]!; j < to; j++) {
+      const count = shapeCount[routes.edges[j]!] ?? 0;
+      vertices += count;
+      if ((j + 1 < to ? routes.enter[j + 1]! : routes.end[i]!) >= -0.002 && routes.enter[j]! <= spanS + 0.002) inside += count;
+    }
+    capacity += inside;
     longest = Math.max(longest, vertices);
   }
   if (scratchT.length < longest) {
