@@ -1,4 +1,8 @@
-/** Turns a trip on the road graph (edges + entry times) into timed positions along the roads. */
+/**
+ * Turns one trip on the road graph (edges + entry times) into a SampledTrip: the object form, for the
+ * feed bench's routes-as-samples run and as the reference placeRouteTrips (what the browser runs on a
+ * whole window) is checked against.
+ */
 import type { RoadGraphFile } from '../protocol/city-pack.js';
 import type { RouteTrip, SampledTrip } from '../protocol/feed.js';
 import { metresBetween } from './local-frame.js';
