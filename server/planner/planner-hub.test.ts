@@ -17,7 +17,7 @@ import { FeedMetrics } from '../feed/metrics.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { LiveSource } from '../sources/live-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
-import type { TrafficKpis } from '../traffic/kpi.js';
+import type { TrafficKpis } from '../../src/protocol/scenario.js';
 import type { TrafficCity } from '../traffic/traffic-city.js';
 import type { WhatIfRunner } from '../traffic/what-if-jobs.js';
 import { attachPlanner } from './planner-hub.js';

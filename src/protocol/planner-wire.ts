@@ -1,9 +1,10 @@
 /**
  * The planner's socket events: what-if scenarios (run, cancel, list, load), the room's traffic view
- * (baseline ⇄ a scenario's recording) and weather overrides. The server validates scenarios against
- * the city with its own schema (server/traffic/scenario.ts); here is their wire shape.
+ * (baseline ⇄ a scenario's recording) and weather overrides. The scenario's schema is the protocol's
+ * (scenario.ts); the server checks it further against the city (server/traffic/scenario.ts).
  */
 import { z } from 'zod';
+import type { ScenarioInput, TrafficKpis } from './scenario.js';
 
 /** Weather scenarios a planner can lay over a window. */
 export const WEATHER_PRESET_NAMES = ['typhoon', 'heat-wave', 'cold-snap'] as const;
@@ -29,26 +30,7 @@ export const scenarioIdSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-
 export const scenarioCancelSchema = z.object({ jobId: z.string().max(64).optional() }).strict();
 
 /** A scenario as the planner page writes it (the server fills in defaults and checks it). */
-export interface ScenarioWire {
-  id: string;
-  name: string;
-  window: { startMs: number; endMs: number };
-  closures?: number[];
-  demandScale?: number;
-  events?: { name?: string; placeOsmId?: string; lon?: number; lat?: number; startMs: number; endMs: number; extraTrips: number }[];
-  weather?: { speedFactor: number };
-}
-
-/** KPIs of one run over the window (server/traffic/kpi.ts defines them). */
-export interface KpisWire {
-  trips: number;
-  arrived: number;
-  meanTravelTimeS: number;
-  totalDelayH: number;
-  vehicleKm: number;
-  congestedRoadKm: number;
-  peakCongestedRoadKm: number;
-}
+export type ScenarioWire = ScenarioInput;
 
 /** The guide's route travel time at the window's middle, baseline and scenario. */
 export type RouteChangeWire = { ok: true; lengthM: number; baselineS: number; scenarioS: number; freeFlowS: number } | { ok: false; error: string };
@@ -57,9 +39,9 @@ export type RouteChangeWire = { ok: true; lengthM: number; baselineS: number; sc
 export interface ScenarioResultWire {
   scenarioId: string;
   window: { startMs: number; endMs: number };
-  baseline: KpisWire;
-  scenario: KpisWire;
-  difference: KpisWire;
+  baseline: TrafficKpis;
+  scenario: TrafficKpis;
+  difference: TrafficKpis;
   /** The speed factor the scenario ran with (weather), 1 when none. */
   speedFactor: number;
   route: RouteChangeWire | null;
