@@ -12,7 +12,8 @@ import type { FeedEvent } from '../../src/protocol/feed.js';
 import type { FeedSnapshot } from '../../src/protocol/feed-wire.js';
 import type { ScenarioJobWire } from '../../src/protocol/planner-wire.js';
 import { loadCityPack, type CityPack } from '../city/city-pack.js';
-import { attachFeed } from '../feed/feed-hub.js';
+import { attachFeed, roomWeatherOf } from '../feed/feed-hub.js';
+import type { HubServer } from '../hub/hub.js';
 import { FeedMetrics } from '../feed/metrics.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { LiveSource } from '../sources/live-source.js';
@@ -61,7 +62,7 @@ const stubRunner: WhatIfRunner = async (scenario, _city, options, onProgress = (
 
 let http: HttpServer;
 let url: string;
-let ioServer: Server;
+let ioServer: HubServer;
 let dir: string;
 let stops: (() => void)[] = [];
 const clients: ClientSocket[] = [];
@@ -87,8 +88,12 @@ beforeAll(async () => {
   });
   const planner = attachPlanner(ioServer, {
     logger: pino({ level: 'silent' }),
-    rooms: feed.rooms,
-    emitToRoom: feed.emitToRoom,
+    rooms: {
+      controls: (name) => feed.rooms.get(name)?.roomSource.planner ?? null,
+      emit: feed.emitToRoom,
+      resync: feed.resync,
+      weather: (name) => roomWeatherOf(feed.rooms.get(name)!.roomSource),
+    },
     pack,
     loadCity: async () => ({ ...pack, id: 'shanghai-bund', roads: [] }) as TrafficCity,
     dir: join(dir, 'scenarios'),
