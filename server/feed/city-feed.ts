@@ -124,6 +124,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     // As the demo day's traffic was built (npm run traffic -- build: 30 000 trips, seed 1, from local midnight).
     whatIf: { tilesDir: config.tilesDir, dayStartMs, startHour: localHourOf(DEFAULT_START), tripsPerDay: DEFAULT_TRIPS, seed: 1 },
     baselineTraffic: trafficIndex >= 0 ? replays[trafficIndex]! : null,
+    rejected: () => metrics.rejected.add(),
   });
   const mqtt = config.mqtt ? startMqttIngest(config.mqtt, live, config.logger) : null;
 

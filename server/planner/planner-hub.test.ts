@@ -65,6 +65,7 @@ let url: string;
 let ioServer: HubServer;
 let dir: string;
 let stops: (() => void)[] = [];
+let plannerRejected = 0;
 const clients: ClientSocket[] = [];
 
 beforeAll(async () => {
@@ -100,6 +101,7 @@ beforeAll(async () => {
     whatIf: { tilesDir: 'tiles', dayStartMs: DAY, tripsPerDay: 1000, seed: 1 },
     baselineTraffic: baseline,
     runner: stubRunner,
+    rejected: () => void plannerRejected++,
   });
   stops = [planner.stop, feed.stop];
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -141,6 +143,8 @@ describe('planner socket events', () => {
       expect(await kiosk.emitWithAck(event, payload)).toEqual({ ok: false, error: 'the kiosk role may not plan scenarios' });
     }
     expect(await wall.emitWithAck('scenario:cancel', {})).toEqual({ ok: false, error: 'the wall role may not plan scenarios' });
+    // Every refusal counts once in the metrics.
+    expect(plannerRejected).toBe(5);
   });
 
   it('refuse an invalid scenario with the reason', async () => {

@@ -44,6 +44,8 @@ export interface PlannerHubDeps {
   runner?: WhatIfRunner;
   /** How many saved scenarios the list shows (default 50). */
   maxListed?: number;
+  /** Counts a refused planner message (the feed's metrics). */
+  rejected?: () => void;
 }
 
 const isFlow = (entity: { type: string }): entity is TrafficFlowObserved => entity.type === 'TrafficFlowObserved';
@@ -64,7 +66,7 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
   const origins = new Map<string, { room: string; scenario: Scenario; route?: { from: [number, number]; to: [number, number] } }>();
   let lastProgressAt = 0;
 
-  const guard: EventGuard = { logger: deps.logger };
+  const guard: EventGuard = { logger: deps.logger, ...(deps.rejected ? { rejected: deps.rejected } : {}) };
   const stateOf = (planner: PlannerRoomControls): PlannerStateWire => ({ ...planner.state(), job: current, dayStartMs: deps.whatIf.dayStartMs });
   const broadcastState = (name: string): void => {
     const planner = deps.rooms.controls(name);
