@@ -6,7 +6,7 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientEvents, ServerEvents } from '../src/protocol/events';
+import type { ClientEvents, ServerEvents } from '../src/protocol/socket-events';
 import { buildCity } from '../tiles/builder/build-city';
 import { createProgress } from '../tiles/builder/progress';
 import type { FeedDelta } from '../src/protocol/feed-wire';

@@ -21,12 +21,12 @@ import { createRouteHandler } from '../traffic/route-routes.js';
 import { handleOutlook } from '../weather/outlook.js';
 import { WeatherDaySource } from '../weather/weather-day-source.js';
 import { attachPlanner } from '../planner/planner-hub.js';
-import { plannerRoomSource } from '../planner/planner-room-source.js';
+import { plannerRoomSource, type PlannerRoomSource } from '../planner/planner-room-source.js';
 import { DEFAULT_START, localHourOf } from '../traffic/build-traffic.js';
 import { DEFAULT_TRIPS } from '../traffic/cli.js';
 import { loadTrafficCity, type TrafficCity } from '../traffic/traffic-city.js';
 import { defaultClockStart } from '../clock/default-start.js';
-import { attachFeed, type RoomSource } from './feed-hub.js';
+import { attachFeed, roomWeatherOf, type RoomSource } from './feed-hub.js';
 import { FeedMetrics } from './metrics.js';
 
 /** The room surfaces join when they name none, and whose clock the Open311 endpoint reads. */
@@ -76,7 +76,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
   const weatherIndex = config.recordings.findIndex((dir) => basename(dir) === 'weather');
   const timeZone = pack.manifest.timeZone;
   const trafficIndex = config.recordings.findIndex((dir) => basename(dir) === 'traffic');
-  const roomSource = (): RoomSource => {
+  const roomSource = (): RoomSource & PlannerRoomSource => {
     // Every room gets its own planner controls: the traffic flip and the weather override.
     if (weatherIndex < 0) return plannerRoomSource(replays, trafficIndex, live, pack.manifest.centre);
     // Each room sees the weather series through its own shift, so a hall can lay any recorded day under its replay.
@@ -107,14 +107,20 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
   const dayStartMs = trafficIndex >= 0 ? replays[trafficIndex]!.span().startMs : Date.parse(DEFAULT_START);
   const planner = attachPlanner(io, {
     logger: config.logger,
-    rooms: feed.rooms,
-    emitToRoom: feed.emitToRoom,
+    // The planner reaches the rooms through its small interface, adapted here.
+    rooms: {
+      controls: (name) => feed.rooms.get(name)?.roomSource.planner ?? null,
+      emit: feed.emitToRoom,
+      resync: feed.resync,
+      weather: (name) => roomWeatherOf(feed.rooms.get(name)?.roomSource ?? { source }),
+    },
     pack,
     loadCity: () => (trafficCity ??= loadTrafficCity(config.tilesDir, config.city)),
     dir: config.scenariosDir ?? join(config.tilesDir, 'recordings', config.city, 'scenarios'),
     // As the demo day's traffic was built (npm run traffic -- build: 30 000 trips, seed 1, from local midnight).
     whatIf: { tilesDir: config.tilesDir, dayStartMs, startHour: localHourOf(DEFAULT_START), tripsPerDay: DEFAULT_TRIPS, seed: 1 },
     baselineTraffic: trafficIndex >= 0 ? replays[trafficIndex]! : null,
+    rejected: () => metrics.rejected.add(),
   });
   const mqtt = config.mqtt ? startMqttIngest(config.mqtt, live, config.logger) : null;
 

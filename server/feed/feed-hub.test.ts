@@ -14,6 +14,7 @@ import type { FeedEvent } from '../../src/protocol/feed.js';
 import { positionInWindow, reviveTripWindow, type FeedDelta, type FeedSnapshot, type TripWindow } from '../../src/protocol/feed-wire.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { ReplaySource } from '../sources/replay-source.js';
+import type { HubServer } from '../hub/hub.js';
 import { attachFeed } from './feed-hub.js';
 import { FeedMetrics } from './metrics.js';
 
@@ -37,7 +38,7 @@ function events(): FeedEvent[] {
 let http: HttpServer;
 let url: string;
 let stop: () => void;
-let ioServer: Server;
+let ioServer: HubServer;
 const clients: ClientSocket[] = [];
 
 beforeAll(async () => {

@@ -4,32 +4,27 @@
  * clock; kiosks send rate-limited visitor actions. Every rejected message gets an error reply.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
-import type { Server, Socket } from 'socket.io';
-import { clockCommandSchema, type ClockSync } from '../../src/protocol/clock.js';
-import {
-  joinRequestSchema,
-  PRIVILEGED_ROLES,
-  visitorActionSchema,
-  type FeedAck,
-  type Role,
-} from '../../src/protocol/feed-wire.js';
-import { CityClock } from '../clock/city-clock.js';
-import type { Logger } from '../logger.js';
-import type { PlannerRoomControls } from '../planner/planner-room-source.js';
+import type { ClockSync } from '../../src/protocol/clock.js';
+import { PRIVILEGED_ROLES } from '../../src/protocol/feed-wire.js';
+import type { WeatherOverride } from '../../src/protocol/planner-wire.js';
 import type { RoomWeather } from '../../src/protocol/room-weather.js';
+import type { ServerEventName, ServerPayload } from '../../src/protocol/socket-events.js';
+import { CityClock } from '../clock/city-clock.js';
+import type { HubServer } from '../hub/hub.js';
+import { onEvent, refuseMessage, refuseUnknownEvents, type EventGuard, type HubSocket } from '../hub/on-event.js';
+import type { Logger } from '../logger.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import type { FeedMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limiter.js';
 import { Room } from './room.js';
 
-/** What the feed needs. */
-export interface FeedHubDeps {
+/** What the feed needs; `S` is the rooms' source, with whatever the composition root adds to it. */
+export interface FeedHubDeps<S extends RoomSource = RoomSource> {
   logger: Logger;
   metrics: FeedMetrics;
   source: FeedSource;
   /** A source of a room's own (e.g. with its own weather day); default: `source` for every room. */
-  roomSource?: (room: string) => RoomSource;
+  roomSource?: (room: string) => S;
   /** The city's centre, origin of trajectory offsets. */
   origin: [number, number];
   /** Tokens of the privileged roles. */
@@ -53,37 +48,35 @@ export interface RoomSource {
   /** Lays the weather of a given local date (YYYY-MM-DD) under the room's day; null returns to the replayed day. Returns an error text or null. */
   setWeatherDay?: (date: string | null) => string | null;
   weatherDay?: () => string | null;
-  /** The room's planner controls: the traffic view and the weather override (server/planner/). */
-  planner?: PlannerRoomControls;
+  /** The weather override laid over the room's weather, if any (the planner's). */
+  weatherOverride?: () => WeatherOverride | null;
 }
 
 /** What the room's weather is made of beyond its recording, as the wire carries it. */
 export function roomWeatherOf(roomSource: RoomSource): RoomWeather {
-  return { day: roomSource.weatherDay?.() ?? null, override: roomSource.planner?.weatherPreset ?? null };
+  return { day: roomSource.weatherDay?.() ?? null, override: roomSource.weatherOverride?.() ?? null };
 }
 
 /** A room the feed runs, with its source. */
-export interface RoomEntry {
+export interface RoomEntry<S extends RoomSource = RoomSource> {
   room: Room;
-  roomSource: RoomSource;
+  roomSource: S;
   members: number;
   timer: NodeJS.Timeout | null;
   offClock: () => void;
 }
 
-/** Data the feed keeps on each socket. */
-interface FeedSocketData {
-  room?: string;
-  role?: Role;
-  limiter?: RateLimiter;
-}
+/** Sends an event to everyone in a room. */
+export type EmitToRoom = <E extends ServerEventName>(name: string, event: E, payload: ServerPayload<E>) => void;
 
-const KNOWN_EVENTS = new Set([
-  'feed:join', 'clock:command', 'room:weather-day', 'visitor:action', 'time:ping', 'hello',
-  // The planner's (server/planner/planner-hub.ts).
-  'scenario:run', 'scenario:cancel', 'scenario:list', 'scenario:load', 'room:traffic-view', 'room:weather-override', 'planner:state',
-]);
-const weatherDaySchema = z.object({ date: z.iso.date().nullable() }).strict();
+/** The running feed: its rooms, and what the composition root hands on to the planner. */
+export interface FeedHub<S extends RoomSource = RoomSource> {
+  rooms: Map<string, RoomEntry<S>>;
+  emitToRoom: EmitToRoom;
+  /** Sends an open room its world afresh after its source changed under the clock. */
+  resync: (name: string) => void;
+  stop: () => void;
+}
 
 function tokenMatches(given: string | undefined, expected: string): boolean {
   if (!given || expected.length === 0) return false;
@@ -92,25 +85,26 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Attaches the feed to a socket.io server; returns the rooms and a stop function. */
-// socket.io's event maps are merged by the caller; the feed only relies on the events it names.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): { rooms: Map<string, RoomEntry>; emitToRoom: (name: string, event: string, payload: unknown) => void; stop: () => void } {
-  const rooms = new Map<string, RoomEntry>();
+/** Attaches the feed to the hub's socket.io server; returns the rooms and a stop function. */
+export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, deps: FeedHubDeps<S>): FeedHub<S> {
+  const rooms = new Map<string, RoomEntry<S>>();
   const tickMs = deps.tickMs ?? 250;
   const channel = (name: string): string => `room:${name}`;
+  const guard: EventGuard = { logger: deps.logger, rejected: () => deps.metrics.rejected.add(), received: () => deps.metrics.messagesIn.add() };
 
-  const emitToRoom = (name: string, event: string, payload: unknown): void => {
+  const emitToRoom: EmitToRoom = (name, event, payload) => {
     const size = io.sockets.adapter.rooms.get(channel(name))?.size ?? 0;
     deps.metrics.messagesOut.add(size);
-    io.to(channel(name)).emit(event, payload);
+    // socket.io cannot pair a generic event with its payload; the signature above does.
+    (io.to(channel(name)) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
   };
 
-  const roomFor = (name: string): RoomEntry | null => {
+  const roomFor = (name: string): RoomEntry<S> | null => {
     const existing = rooms.get(name);
     if (existing) return existing;
     if (rooms.size >= (deps.maxRooms ?? 32)) return null;
-    const roomSource = deps.roomSource?.(name) ?? { source: deps.source };
+    // Without a factory S is the plain RoomSource.
+    const roomSource = deps.roomSource?.(name) ?? ({ source: deps.source } as S);
     const span = roomSource.source.span();
     const clock = new CityClock({ startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(), rate: deps.rate ?? 1, playing: true, ...(deps.now ? { now: deps.now } : {}) });
     const room = new Room(
@@ -124,12 +118,12 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     );
     room.start();
     const offClock = clock.onChange((sync: ClockSync) => emitToRoom(name, 'clock:sync', sync));
-    const entry: RoomEntry = { room, roomSource, members: 0, timer: null, offClock };
+    const entry: RoomEntry<S> = { room, roomSource, members: 0, timer: null, offClock };
     rooms.set(name, entry);
     return entry;
   };
 
-  const startTicking = (entry: RoomEntry): void => {
+  const startTicking = (entry: RoomEntry<S>): void => {
     if (entry.timer) return;
     let syncEvery = Math.max(1, Math.round((deps.clockSyncMs ?? 10_000) / tickMs));
     entry.timer = setInterval(() => {
@@ -142,7 +136,8 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     entry.timer.unref();
   };
 
-  const leave = (socket: Socket, data: FeedSocketData): void => {
+  const leave = (socket: HubSocket): void => {
+    const data = socket.data;
     if (!data.room) return;
     const entry = rooms.get(data.room);
     void socket.leave(channel(data.room));
@@ -156,30 +151,15 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
     data.role = undefined;
   };
 
-  io.on('connection', (socket: Socket) => {
-    const data = socket.data as FeedSocketData;
-    const reject = (event: string, error: string, ack?: unknown): void => {
-      deps.metrics.rejected.add();
-      if (typeof ack === 'function') (ack as (reply: FeedAck) => void)({ ok: false, error });
-      else socket.emit('error:reply', { event, error });
-    };
+  io.on('connection', (socket) => {
+    const data = socket.data;
+    refuseUnknownEvents(socket, guard);
 
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      deps.metrics.messagesIn.add();
-      if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) reject(String(event).slice(0, 64), 'unknown event', args[args.length - 1]);
-    });
-
-    socket.on('feed:join', async (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return reject('feed:join', 'feed:join needs an acknowledgement callback');
-      const request = joinRequestSchema.safeParse(raw);
-      if (!request.success) return reject('feed:join', `invalid join: ${request.error.issues[0]?.message ?? ''}`, ack);
-      const { room: name, role, token } = request.data;
-      if (PRIVILEGED_ROLES.includes(role) && !tokenMatches(token, deps.tokens[role as 'operator' | 'planner'])) {
-        return reject('feed:join', `the ${role} role needs a valid token`, ack);
-      }
-      leave(socket, data);
+    onEvent(socket, guard, 'feed:join', async ({ room: name, role, token }, { ack, refuse }) => {
+      if (PRIVILEGED_ROLES.includes(role) && !tokenMatches(token, deps.tokens[role as 'operator' | 'planner'])) return refuse(`the ${role} role needs a valid token`);
+      leave(socket);
       const entry = roomFor(name);
-      if (!entry) return reject('feed:join', 'too many rooms on this server', ack);
+      if (!entry) return refuse('too many rooms on this server');
       entry.members++;
       data.room = name;
       data.role = role;
@@ -195,55 +175,45 @@ export function attachFeed(io: Server<any, any, any, any>, deps: FeedHubDeps): {
         deps.metrics.messagesOut.add();
       } catch (error) {
         deps.logger.error({ err: error, room: name }, 'snapshot failed');
-        reject('feed:join', 'the room could not be read; try again');
+        refuseMessage(socket, guard, 'feed:join', 'the room could not be read; try again');
       }
     });
 
-    socket.on('clock:command', (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return reject('clock:command', 'clock:command needs an acknowledgement callback');
-      if (!data.room || !data.role) return reject('clock:command', 'join a room first', ack);
-      if (!PRIVILEGED_ROLES.includes(data.role)) return reject('clock:command', `the ${data.role} role may not change the clock`, ack);
-      const command = clockCommandSchema.safeParse(raw);
-      if (!command.success) return reject('clock:command', `invalid clock command: ${command.error.issues[0]?.message ?? ''}`, ack);
-      const entry = rooms.get(data.room)!;
-      const clock = entry.room.clock.apply(command.data);
-      ack({ ok: true, clock });
+    onEvent(socket, guard, 'clock:command', (command, { ack, joined }) => {
+      const entry = rooms.get(joined.room)!;
+      ack({ ok: true, clock: entry.room.clock.apply(command) });
       void entry.room.tick();
     });
 
-    socket.on('room:weather-day', (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return reject('room:weather-day', 'room:weather-day needs an acknowledgement callback');
-      if (!data.room || !data.role) return reject('room:weather-day', 'join a room first', ack);
-      if (!PRIVILEGED_ROLES.includes(data.role)) return reject('room:weather-day', `the ${data.role} role may not change the weather day`, ack);
-      const request = weatherDaySchema.safeParse(raw);
-      if (!request.success) return reject('room:weather-day', 'invalid weather day: give { date: "YYYY-MM-DD" } or { date: null }', ack);
-      const entry = rooms.get(data.room)!;
-      if (!entry.roomSource.setWeatherDay) return reject('room:weather-day', 'this server has no weather series', ack);
-      const error = entry.roomSource.setWeatherDay(request.data.date);
-      if (error) return reject('room:weather-day', error, ack);
+    onEvent(socket, guard, 'room:weather-day', ({ date }, { ack, refuse, joined }) => {
+      const entry = rooms.get(joined.room)!;
+      if (!entry.roomSource.setWeatherDay) return refuse('this server has no weather series');
+      const error = entry.roomSource.setWeatherDay(date);
+      if (error) return refuse(error);
       entry.room.resync();
-      emitToRoom(data.room, 'room:weather', roomWeatherOf(entry.roomSource));
-      ack({ ok: true, date: request.data.date });
+      emitToRoom(joined.room, 'room:weather', roomWeatherOf(entry.roomSource));
+      ack({ ok: true, date });
       void entry.room.tick();
     });
 
-    socket.on('visitor:action', (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return reject('visitor:action', 'visitor:action needs an acknowledgement callback');
-      if (!data.room || !data.role) return reject('visitor:action', 'join a room first', ack);
-      if (data.role === 'wall') return reject('visitor:action', 'a wall does not send visitor actions', ack);
-      const action = visitorActionSchema.safeParse(raw);
-      if (!action.success) return reject('visitor:action', `invalid action: ${action.error.issues[0]?.message ?? ''}`, ack);
-      if (data.role === 'kiosk' && !data.limiter!.take()) return reject('visitor:action', 'too many actions; slow down', ack);
+    onEvent(socket, guard, 'visitor:action', (action, { ack, refuse, joined }) => {
+      if (joined.role === 'kiosk' && !data.limiter!.take()) return refuse('too many actions; slow down');
       ack({ ok: true });
-      emitToRoom(data.room, 'visitor:action', { ...action.data, from: data.role });
+      emitToRoom(joined.room, 'visitor:action', { ...action, from: joined.role });
     });
 
-    socket.on('disconnect', () => leave(socket, data));
+    socket.on('disconnect', () => leave(socket));
   });
 
   return {
     rooms,
     emitToRoom,
+    resync: (name) => {
+      const entry = rooms.get(name);
+      if (!entry) return;
+      entry.room.resync();
+      void entry.room.tick();
+    },
     stop: () => {
       for (const entry of rooms.values()) {
         if (entry.timer) clearInterval(entry.timer);

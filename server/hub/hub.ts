@@ -5,11 +5,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import type { ClientEvents, ServerEvents, SocketData } from '../../src/protocol/events';
-import { helloSchema } from '../../src/protocol/events';
+import type { ClientEvents, ServerEvents } from '../../src/protocol/socket-events';
 import type { Logger } from '../logger';
+import { onEvent, type EventGuard, type SocketData } from './on-event';
 
-/** The typed socket.io server. */
+/** The socket.io server, typed from the table of events (src/protocol/socket-events.ts). */
 export type HubServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
 
 /** What the hub needs. */
@@ -30,20 +30,14 @@ export function createHub(httpServer: HttpServer, deps: HubDeps): { io: HubServe
     maxHttpBufferSize: 1_000_000,
   });
 
+  const guard: EventGuard = { logger: deps.logger };
   io.on('connection', (socket) => {
     deps.logger.debug({ id: socket.id }, 'client connected');
-    // A handler must survive any payload: a bad argument gets an error ack, never a throw.
-    socket.on('hello', (raw, ack) => {
-      if (typeof ack !== 'function') return;
-      const hello = helloSchema.safeParse(raw);
-      if (!hello.success) return ack({ ok: false, error: 'invalid hello' });
-      socket.data.surface = hello.data.surface;
+    onEvent(socket, guard, 'hello', (hello, { ack }) => {
+      socket.data.surface = hello.surface;
       ack({ ok: true, welcome: { serverVersion: deps.serverVersion, defaultCity: deps.defaultCity } });
     });
-    socket.on('time:ping', (_clientTime, ack) => {
-      if (typeof ack !== 'function') return;
-      ack({ ok: true, serverTimeMs: Date.now() });
-    });
+    onEvent(socket, guard, 'time:ping', (_clientTimeMs, { ack }) => ack({ ok: true, serverTimeMs: Date.now() }));
     socket.on('disconnect', (reason) => deps.logger.debug({ id: socket.id, reason }, 'client disconnected'));
   });
   return { io };

@@ -12,12 +12,13 @@ import type { FeedEvent } from '../../src/protocol/feed.js';
 import type { FeedSnapshot } from '../../src/protocol/feed-wire.js';
 import type { ScenarioJobWire } from '../../src/protocol/planner-wire.js';
 import { loadCityPack, type CityPack } from '../city/city-pack.js';
-import { attachFeed } from '../feed/feed-hub.js';
+import { attachFeed, roomWeatherOf } from '../feed/feed-hub.js';
+import type { HubServer } from '../hub/hub.js';
 import { FeedMetrics } from '../feed/metrics.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { LiveSource } from '../sources/live-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
-import type { TrafficKpis } from '../traffic/kpi.js';
+import type { TrafficKpis } from '../../src/protocol/scenario.js';
 import type { TrafficCity } from '../traffic/traffic-city.js';
 import type { WhatIfRunner } from '../traffic/what-if-jobs.js';
 import { attachPlanner } from './planner-hub.js';
@@ -61,9 +62,10 @@ const stubRunner: WhatIfRunner = async (scenario, _city, options, onProgress = (
 
 let http: HttpServer;
 let url: string;
-let ioServer: Server;
+let ioServer: HubServer;
 let dir: string;
 let stops: (() => void)[] = [];
+let plannerRejected = 0;
 const clients: ClientSocket[] = [];
 
 beforeAll(async () => {
@@ -87,14 +89,19 @@ beforeAll(async () => {
   });
   const planner = attachPlanner(ioServer, {
     logger: pino({ level: 'silent' }),
-    rooms: feed.rooms,
-    emitToRoom: feed.emitToRoom,
+    rooms: {
+      controls: (name) => feed.rooms.get(name)?.roomSource.planner ?? null,
+      emit: feed.emitToRoom,
+      resync: feed.resync,
+      weather: (name) => roomWeatherOf(feed.rooms.get(name)!.roomSource),
+    },
     pack,
     loadCity: async () => ({ ...pack, id: 'shanghai-bund', roads: [] }) as TrafficCity,
     dir: join(dir, 'scenarios'),
     whatIf: { tilesDir: 'tiles', dayStartMs: DAY, tripsPerDay: 1000, seed: 1 },
     baselineTraffic: baseline,
     runner: stubRunner,
+    rejected: () => void plannerRejected++,
   });
   stops = [planner.stop, feed.stop];
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -136,6 +143,8 @@ describe('planner socket events', () => {
       expect(await kiosk.emitWithAck(event, payload)).toEqual({ ok: false, error: 'the kiosk role may not plan scenarios' });
     }
     expect(await wall.emitWithAck('scenario:cancel', {})).toEqual({ ok: false, error: 'the wall role may not plan scenarios' });
+    // Every refusal counts once in the metrics.
+    expect(plannerRejected).toBe(5);
   });
 
   it('refuse an invalid scenario with the reason', async () => {

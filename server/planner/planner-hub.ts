@@ -6,39 +6,31 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server, Socket } from 'socket.io';
-import { PRIVILEGED_ROLES, type FeedAck, type Role } from '../../src/protocol/feed-wire.js';
 import type { TrafficFlowObserved } from '../../src/protocol/entities.js';
-import {
-  scenarioCancelSchema,
-  scenarioIdSchema,
-  scenarioRunSchema,
-  trafficViewSchema,
-  weatherOverrideSchema,
-  type PlannerStateWire,
-  type RouteChangeWire,
-  type ScenarioJobWire,
-  type ScenarioResultWire,
-} from '../../src/protocol/planner-wire.js';
+import type { PlannerStateWire, RouteChangeWire, ScenarioJobWire, ScenarioResultWire } from '../../src/protocol/planner-wire.js';
+import type { Scenario } from '../../src/protocol/scenario.js';
+import type { AckOf, ClientEventName, ParsedPayload } from '../../src/protocol/socket-events.js';
 import type { CityPack } from '../city/city-pack.js';
-import { roomWeatherOf, type RoomEntry } from '../feed/feed-hub.js';
+import type { HubServer } from '../hub/hub.js';
+import { onEvent, type EventContext, type EventGuard, type HubSocket, type Joined } from '../hub/on-event.js';
 import type { Logger } from '../logger.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
 import { createRouteGraph, edgeTravelTimes, planRoute } from '../traffic/route-service.js';
-import { loadScenario, saveScenario, scenarioContextOf, validateScenario, type Scenario, type ScenarioContext } from '../traffic/scenario.js';
+import { checkScenario, loadScenario, saveScenario, scenarioContextOf, type ScenarioContext } from '../traffic/scenario.js';
 import type { TrafficCity } from '../traffic/traffic-city.js';
 import type { WhatIfOptions } from '../traffic/what-if.js';
 import { WhatIfJobs, type WhatIfJobState, type WhatIfRunner } from '../traffic/what-if-jobs.js';
+import type { PlannerRoomControls } from './planner-room-source.js';
+import type { PlannerRooms } from './planner-rooms.js';
 import { loadResult, recordingDir, saveResult, scenarioSummaries } from './scenario-results.js';
 import { WEATHER_SPEED_FACTORS } from './weather-presets.js';
 
 /** What the planner needs. */
 export interface PlannerHubDeps {
   logger: Logger;
-  /** The feed's rooms (attachFeed) and how to send to one. */
-  rooms: Map<string, RoomEntry>;
-  emitToRoom: (room: string, event: string, payload: unknown) => void;
+  /** The feed's rooms, as the composition root adapts them. */
+  rooms: PlannerRooms;
   pack: CityPack;
   /** Loads the city for SUMO (with its roads), once, on the first run. */
   loadCity: () => Promise<TrafficCity>;
@@ -52,18 +44,20 @@ export interface PlannerHubDeps {
   runner?: WhatIfRunner;
   /** How many saved scenarios the list shows (default 50). */
   maxListed?: number;
-}
-
-interface SocketData {
-  room?: string;
-  role?: Role;
+  /** Counts a refused planner message (the feed's metrics). */
+  rejected?: () => void;
 }
 
 const isFlow = (entity: { type: string }): entity is TrafficFlowObserved => entity.type === 'TrafficFlowObserved';
 
-/** Attaches the planner's events to the socket.io server; returns a stop function (cancels a running job). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDeps): { stop: () => void; jobs: () => WhatIfJobs | null } {
+/** The room a planner event came from, with its controls. */
+interface PlannedRoom {
+  name: string;
+  planner: PlannerRoomControls;
+}
+
+/** Attaches the planner's events to the hub's socket.io server; returns a stop function (cancels a running job). */
+export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () => void; jobs: () => WhatIfJobs | null } {
   const context: ScenarioContext = scenarioContextOf(deps.pack, deps.whatIf.dayStartMs);
   const routeGraph = createRouteGraph(deps.pack.graph);
   let jobs: WhatIfJobs | null = null;
@@ -72,10 +66,11 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
   const origins = new Map<string, { room: string; scenario: Scenario; route?: { from: [number, number]; to: [number, number] } }>();
   let lastProgressAt = 0;
 
-  const stateOf = (room: RoomEntry): PlannerStateWire => ({ ...room.roomSource.planner!.state(), job: current, dayStartMs: deps.whatIf.dayStartMs });
+  const guard: EventGuard = { logger: deps.logger, ...(deps.rejected ? { rejected: deps.rejected } : {}) };
+  const stateOf = (planner: PlannerRoomControls): PlannerStateWire => ({ ...planner.state(), job: current, dayStartMs: deps.whatIf.dayStartMs });
   const broadcastState = (name: string): void => {
-    const entry = deps.rooms.get(name);
-    if (entry?.roomSource.planner) deps.emitToRoom(name, 'planner:state', stateOf(entry));
+    const planner = deps.rooms.controls(name);
+    if (planner) deps.rooms.emit(name, 'planner:state', stateOf(planner));
   };
 
   /** The guide route's travel time at the window's middle under the baseline's flows and the scenario's. */
@@ -109,13 +104,13 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
       if (current?.status === 'running' && current.progress.stage === state.progress.stage && now - lastProgressAt < 500) return;
       lastProgressAt = now;
       current = { id: state.id, scenarioId: state.scenarioId, status: 'running', progress: state.progress };
-      deps.emitToRoom(origin.room, 'scenario:job', current);
+      deps.rooms.emit(origin.room, 'scenario:job', current);
       return;
     }
     if (state.status !== 'done') {
       current = null;
       origins.delete(state.id);
-      deps.emitToRoom(origin.room, 'scenario:job', { id: state.id, scenarioId: state.scenarioId, status: state.status, error: state.error } satisfies ScenarioJobWire);
+      deps.rooms.emit(origin.room, 'scenario:job', { id: state.id, scenarioId: state.scenarioId, status: state.status, error: state.error } satisfies ScenarioJobWire);
       broadcastState(origin.room);
       return;
     }
@@ -136,7 +131,7 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
       current = null;
       origins.delete(state.id);
       deps.logger.info({ scenario: wire.scenarioId, seconds: Math.round(wire.seconds) }, 'what-if done');
-      deps.emitToRoom(origin.room, 'scenario:job', { id: state.id, scenarioId: state.scenarioId, status: 'done', result: wire } satisfies ScenarioJobWire);
+      deps.rooms.emit(origin.room, 'scenario:job', { id: state.id, scenarioId: state.scenarioId, status: 'done', result: wire } satisfies ScenarioJobWire);
       broadcastState(origin.room);
     })();
   };
@@ -146,120 +141,82 @@ export function attachPlanner(io: Server<any, any, any, any>, deps: PlannerHubDe
     return jobs;
   };
 
-  io.on('connection', (socket: Socket) => {
-    const data = socket.data as SocketData;
-    /** The caller's room when it may plan, or an error sent back. */
-    const guard = (event: string, ack: unknown): { ack: (reply: FeedAck<Record<string, unknown>>) => void; entry: RoomEntry; name: string } | null => {
-      if (typeof ack !== 'function') {
-        socket.emit('error:reply', { event, error: `${event} needs an acknowledgement callback` });
-        return null;
-      }
-      const reply = ack as (reply: FeedAck<Record<string, unknown>>) => void;
-      if (!data.room || !data.role) return reply({ ok: false, error: 'join a room first' }), null;
-      if (!PRIVILEGED_ROLES.includes(data.role)) return reply({ ok: false, error: `the ${data.role} role may not plan scenarios` }), null;
-      const entry = deps.rooms.get(data.room);
-      if (!entry?.roomSource.planner) return reply({ ok: false, error: 'this room has no planner controls' }), null;
-      return { ack: reply, entry, name: data.room };
-    };
-    const issue = (error: { issues: { message: string; path: PropertyKey[] }[] }): string => {
-      const first = error.issues[0];
-      return first ? `${first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : ''}${first.message}` : '';
-    };
+  /** Handles a planner event of a room with planner controls; other rooms are refused. */
+  const onPlannerEvent = <E extends ClientEventName>(socket: HubSocket, event: E, handle: (payload: ParsedPayload<E>, context: EventContext<E>, room: PlannedRoom) => void | Promise<void>): void =>
+    onEvent(socket, guard, event, (payload, context) => {
+      // Every planner event is a room event (the table's roles), so the guard has seen a joined room.
+      const name = (context.joined as Joined).room;
+      const planner = deps.rooms.controls(name);
+      if (!planner) return context.refuse('this room has no planner controls');
+      return handle(payload, context, { name, planner });
+    });
+  const replyState = (room: PlannedRoom, ack: (reply: AckOf<'planner:state'>) => void): void => ack({ ok: true, state: stateOf(room.planner) });
 
-    socket.on('scenario:run', async (raw: unknown, ack: unknown) => {
-      const caller = guard('scenario:run', ack);
-      if (!caller) return;
-      const request = scenarioRunSchema.safeParse(raw);
-      if (!request.success) return caller.ack({ ok: false, error: `invalid request: ${issue(request.error)}` });
-      const checked = validateScenario(request.data.scenario, context);
-      if (!checked.ok) return caller.ack({ ok: false, error: `invalid scenario: ${checked.error}` });
+  io.on('connection', (socket) => {
+    onPlannerEvent(socket, 'scenario:run', async (request, { ack, refuse }, room) => {
+      const checked = checkScenario(request.scenario, context);
+      if (!checked.ok) return refuse(`invalid scenario: ${checked.error}`);
       const scenario = { ...checked.scenario };
       // A weather override over the scenario's window slows its traffic by the preset's documented factor.
-      const override = caller.entry.roomSource.planner!.weatherPreset;
+      const override = room.planner.weatherPreset;
       if (!scenario.weather && override && override.startMs < scenario.window.endMs && override.endMs > scenario.window.startMs && WEATHER_SPEED_FACTORS[override.preset] !== 1) {
         scenario.weather = { speedFactor: WEATHER_SPEED_FACTORS[override.preset] };
       }
       try {
         const running = await jobsReady();
-        if (current) return caller.ack({ ok: false, error: 'a what-if is already running; cancel it or wait for it to finish' });
+        if (current) return refuse('a what-if is already running; cancel it or wait for it to finish');
         await saveScenario(deps.dir, scenario);
         const started = running.start(scenario);
-        if (!started.ok) return caller.ack(started);
-        origins.set(started.id, { room: caller.name, scenario, ...(request.data.route ? { route: request.data.route } : {}) });
+        if (!started.ok) return refuse(started.error);
+        origins.set(started.id, { room: room.name, scenario, ...(request.route ? { route: request.route } : {}) });
         current ??= { id: started.id, scenarioId: scenario.id, status: 'running', progress: { stage: 'network', fraction: 0, message: 'starting' } };
-        caller.ack({ ok: true, jobId: started.id, scenario });
-        deps.emitToRoom(caller.name, 'scenario:job', current);
+        ack({ ok: true, jobId: started.id, scenario });
+        deps.rooms.emit(room.name, 'scenario:job', current);
       } catch (error) {
         deps.logger.error({ err: error }, 'what-if could not start');
-        caller.ack({ ok: false, error: `the what-if could not start: ${(error as Error).message}` });
+        refuse(`the what-if could not start: ${(error as Error).message}`);
       }
     });
 
-    socket.on('scenario:cancel', (raw: unknown, ack: unknown) => {
-      const caller = guard('scenario:cancel', ack);
-      if (!caller) return;
-      const request = scenarioCancelSchema.safeParse(raw ?? {});
-      if (!request.success) return caller.ack({ ok: false, error: `invalid request: ${issue(request.error)}` });
-      const id = request.data.jobId ?? current?.id;
-      if (!id || !jobs?.cancel(id)) return caller.ack({ ok: false, error: 'no what-if is running' });
-      caller.ack({ ok: true });
+    onPlannerEvent(socket, 'scenario:cancel', (request, { ack, refuse }) => {
+      const id = request?.jobId ?? current?.id;
+      if (!id || !jobs?.cancel(id)) return refuse('no what-if is running');
+      ack({ ok: true });
     });
 
-    socket.on('scenario:list', async (_raw: unknown, ack: unknown) => {
-      const caller = guard('scenario:list', ack);
-      if (!caller) return;
-      caller.ack({ ok: true, scenarios: await scenarioSummaries(deps.dir, context, deps.maxListed ?? 50) });
+    onPlannerEvent(socket, 'scenario:list', async (_request, { ack }) => {
+      ack({ ok: true, scenarios: await scenarioSummaries(deps.dir, context, deps.maxListed ?? 50) });
     });
 
-    socket.on('scenario:load', async (raw: unknown, ack: unknown) => {
-      const caller = guard('scenario:load', ack);
-      if (!caller) return;
-      const request = scenarioIdSchema.safeParse(raw);
-      if (!request.success) return caller.ack({ ok: false, error: `invalid request: ${issue(request.error)}` });
-      const loaded = await loadScenario(deps.dir, request.data.id, context);
-      if (!loaded.ok) return caller.ack(loaded);
-      caller.ack({ ok: true, scenario: loaded.scenario, result: await loadResult(deps.dir, request.data.id) });
+    onPlannerEvent(socket, 'scenario:load', async ({ id }, { ack, refuse }) => {
+      const loaded = await loadScenario(deps.dir, id, context);
+      if (!loaded.ok) return refuse(loaded.error);
+      ack({ ok: true, scenario: loaded.scenario, result: await loadResult(deps.dir, id) });
     });
 
-    socket.on('room:traffic-view', async (raw: unknown, ack: unknown) => {
-      const caller = guard('room:traffic-view', ack);
-      if (!caller) return;
-      const request = trafficViewSchema.safeParse(raw);
-      if (!request.success) return caller.ack({ ok: false, error: `invalid traffic view: give { scenarioId: "<id>" } or { scenarioId: null }` });
-      const planner = caller.entry.roomSource.planner!;
-      const id = request.data.scenarioId;
-      if (id === null) planner.setTrafficView(null);
+    onPlannerEvent(socket, 'room:traffic-view', async ({ scenarioId: id }, { ack, refuse }, room) => {
+      if (id === null) room.planner.setTrafficView(null);
       else {
         const loaded = await loadScenario(deps.dir, id, context);
-        if (!loaded.ok) return caller.ack({ ok: false, error: loaded.error });
+        if (!loaded.ok) return refuse(loaded.error);
         const dir = recordingDir(deps.dir, id);
-        if (!existsSync(join(dir, 'recording.json'))) return caller.ack({ ok: false, error: `scenario '${id}' has no recording yet: run it first` });
-        planner.setTrafficView({ scenarioId: id, window: loaded.scenario.window, recording: await ReplaySource.open(dir) });
+        if (!existsSync(join(dir, 'recording.json'))) return refuse(`scenario '${id}' has no recording yet: run it first`);
+        room.planner.setTrafficView({ scenarioId: id, window: loaded.scenario.window, recording: await ReplaySource.open(dir) });
       }
-      caller.entry.room.resync();
-      void caller.entry.room.tick();
-      caller.ack({ ok: true, state: stateOf(caller.entry) });
-      broadcastState(caller.name);
+      deps.rooms.resync(room.name);
+      replyState(room, ack);
+      broadcastState(room.name);
     });
 
-    socket.on('room:weather-override', (raw: unknown, ack: unknown) => {
-      const caller = guard('room:weather-override', ack);
-      if (!caller) return;
-      const request = weatherOverrideSchema.safeParse(raw);
-      if (!request.success) return caller.ack({ ok: false, error: `invalid weather override: ${issue(request.error)}` });
-      caller.entry.roomSource.planner!.setWeatherOverride(request.data);
-      caller.entry.room.resync();
-      void caller.entry.room.tick();
-      deps.emitToRoom(caller.name, 'room:weather', roomWeatherOf(caller.entry.roomSource));
-      caller.ack({ ok: true, state: stateOf(caller.entry) });
-      broadcastState(caller.name);
+    onPlannerEvent(socket, 'room:weather-override', (override, { ack }, room) => {
+      room.planner.setWeatherOverride(override);
+      deps.rooms.resync(room.name);
+      deps.rooms.emit(room.name, 'room:weather', deps.rooms.weather(room.name));
+      replyState(room, ack);
+      broadcastState(room.name);
     });
 
-    socket.on('planner:state', (_raw: unknown, ack: unknown) => {
-      const caller = guard('planner:state', ack);
-      if (!caller) return;
-      caller.ack({ ok: true, state: stateOf(caller.entry) });
-    });
+    onPlannerEvent(socket, 'planner:state', (_request, { ack }, room) => replyState(room, ack));
   });
 
   return {

@@ -76,17 +76,26 @@ export class PlannerRoomControls {
   }
 }
 
+/** A room's source with the planner's controls: the whole world, its weather alone, the controls and the override in force. */
+export interface PlannerRoomSource {
+  source: FeedSource;
+  weather: FeedSource;
+  planner: PlannerRoomControls;
+  weatherOverride: () => WeatherOverride | null;
+}
+
 /**
  * Builds a room's source over its layers: the traffic layer (by index; -1 when there is none)
  * wrapped for the flip, the whole wrapped for weather; and the room's weather alone — its weather
  * layer (by index; -1: none) and the live stations under the same override — which the outlook
  * reads a thousand times faster than the whole world.
  */
-export function plannerRoomSource(layers: FeedSource[], trafficIndex: number, live: LiveSource, centre?: [number, number], weatherIndex = -1): { source: FeedSource; weather: FeedSource; planner: PlannerRoomControls } {
+export function plannerRoomSource(layers: FeedSource[], trafficIndex: number, live: LiveSource, centre?: [number, number], weatherIndex = -1): PlannerRoomSource {
   const traffic = new WindowOverrideSource(trafficIndex >= 0 ? layers[trafficIndex]! : new EmptySource(), { replaces: isTrafficFlowId, trips: true });
   const wrapped = trafficIndex >= 0 ? layers.map((layer, i) => (i === trafficIndex ? traffic : layer)) : [...layers, traffic];
   const weather = new WindowOverrideSource(new LayeredSource(wrapped, live), { replaces: isWeatherId, trips: false });
   const beneathWeather = new LayeredSource(weatherIndex >= 0 ? [layers[weatherIndex]!] : [], live);
   const weatherAlone = new WindowOverrideSource(beneathWeather, { replaces: isWeatherId, trips: false });
-  return { source: weather, weather: weatherAlone, planner: new PlannerRoomControls(traffic, weather, weatherAlone, beneathWeather, centre) };
+  const planner = new PlannerRoomControls(traffic, weather, weatherAlone, beneathWeather, centre);
+  return { source: weather, weather: weatherAlone, planner, weatherOverride: () => planner.weatherPreset };
 }

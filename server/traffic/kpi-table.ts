@@ -1,5 +1,5 @@
 /** The KPIs of a what-if, baseline and scenario side by side, as text for the console. */
-import type { TrafficKpis } from './kpi.js';
+import type { TrafficKpis } from '../../src/protocol/scenario.js';
 import type { WhatIfResult } from './what-if.js';
 
 const ROWS: [string, (k: TrafficKpis) => number, number][] = [

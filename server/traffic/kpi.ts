@@ -4,25 +4,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
+import type { TrafficKpis } from '../../src/protocol/scenario.js';
 import { isCongested, readEdgeData } from './edge-data.js';
-
-/** KPIs of one run over the window. */
-export interface TrafficKpis {
-  /** Trips that departed in the window. */
-  trips: number;
-  /** Of those, how many reached their destination before the run ended. */
-  arrived: number;
-  /** Mean door-to-door time of those trips, seconds (unfinished ones count with their time so far). */
-  meanTravelTimeS: number;
-  /** Time lost against driving at each road's free-flow speed, summed, vehicle-hours (SUMO's timeLoss). */
-  totalDelayH: number;
-  /** Distance driven by those trips, km. */
-  vehicleKm: number;
-  /** Road length below half its free-flow speed, km, averaged over the window's 5-minute intervals. */
-  congestedRoadKm: number;
-  /** The same at the worst interval. */
-  peakCongestedRoadKm: number;
-}
 
 /** Streams a tripinfo output (written with --tripinfo-output.write-unfinished) and sums the trips departing in [fromS, toS). */
 export async function tripKpis(tripinfoFile: string, fromS: number, toS: number): Promise<Pick<TrafficKpis, 'trips' | 'arrived' | 'meanTravelTimeS' | 'totalDelayH' | 'vehicleKm'>> {

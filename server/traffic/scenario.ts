@@ -1,53 +1,11 @@
 /**
- * A planner's what-if scenario: a time window of the demo day, road segments closed, demand scaled,
- * events that draw extra trips, and optionally weather that slows everyone down. Validated with zod
- * against the city's graph and day, and saved as JSON, atomically, one file per scenario.
+ * A planner's what-if scenario against the city: the protocol's schema (src/protocol/scenario.ts)
+ * with the checks that need the city's graph and day layered on it, and saved as JSON, atomically,
+ * one file per scenario.
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-
-/** Longest window a what-if re-simulates: longer belongs to a full rebuild. */
-export const MAX_WINDOW_MS = 6 * 3_600_000;
-
-/** An event that draws extra trips to one place during a time window (a concert, a fair, a match). */
-export const scenarioEventSchema = z
-  .object({
-    name: z.string().max(200).optional(),
-    /** A place of the pack ("node/123", "way/456") … */
-    placeOsmId: z.string().min(1).max(64).optional(),
-    /** … or a point. */
-    lon: z.number().min(-180).max(180).optional(),
-    lat: z.number().min(-90).max(90).optional(),
-    /** When the extra trips depart, epoch ms. */
-    startMs: z.number().int(),
-    endMs: z.number().int(),
-    extraTrips: z.number().int().min(1).max(20_000),
-  })
-  .refine((e) => (e.placeOsmId !== undefined) !== (e.lon !== undefined && e.lat !== undefined), { message: 'an event needs either placeOsmId or both lon and lat' })
-  .refine((e) => e.endMs > e.startMs, { message: 'an event must end after it starts' });
-export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
-
-/** The scenario as saved and sent over the socket. */
-export const scenarioSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id must be lower-case letters, digits and dashes (at most 64)'),
-    name: z.string().min(1).max(200),
-    /** The re-simulated window, epoch ms. */
-    window: z.object({ startMs: z.number().int(), endMs: z.number().int() }),
-    /** Closed road segments: indices into the pack's graph edges. */
-    closures: z.array(z.number().int().nonnegative()).max(2000).default([]),
-    /** Multiplies the window's trips (0.5 = half the traffic, 2 = twice). */
-    demandScale: z.number().min(0).max(3).default(1),
-    events: z.array(scenarioEventSchema).max(20).default([]),
-    /** Weather slowing traffic: every road's speed limit × speedFactor. */
-    weather: z.object({ speedFactor: z.number().min(0.2).max(1.2) }).optional(),
-  })
-  .refine((s) => s.window.endMs > s.window.startMs, { message: 'window must end after it starts', path: ['window'] })
-  .refine((s) => s.window.endMs - s.window.startMs <= MAX_WINDOW_MS, { message: `window must be at most ${MAX_WINDOW_MS / 3_600_000} hours`, path: ['window'] });
-export type Scenario = z.infer<typeof scenarioSchema>;
-/** A scenario as written by hand, before defaults. */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
+import { scenarioSchema, type Scenario } from '../../src/protocol/scenario.js';
 
 /** What a scenario is checked against. */
 export interface ScenarioContext {
@@ -75,7 +33,11 @@ export function validateScenario(raw: unknown, context: ScenarioContext): Scenar
     const issue = parsed.error.issues[0]!;
     return { ok: false, error: `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}` };
   }
-  const scenario = parsed.data;
+  return checkScenario(parsed.data, context);
+}
+
+/** Checks a scenario that passed the protocol's schema against the city: known edges, window and events within the day, known places. */
+export function checkScenario(scenario: Scenario, context: ScenarioContext): ScenarioResult {
   const unknown = scenario.closures.filter((edge) => edge >= context.edgeCount);
   if (unknown.length > 0) return { ok: false, error: `closures: unknown graph edge${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')} (the graph has edges 0…${context.edgeCount - 1})` };
   const { startMs, endMs } = scenario.window;

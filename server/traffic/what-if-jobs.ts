@@ -3,7 +3,7 @@
  * result. SUMO does the work in child processes; one job runs at a time, because two would share
  * the server's two cores with the live feed.
  */
-import type { Scenario } from './scenario.js';
+import type { Scenario } from '../../src/protocol/scenario.js';
 import type { TrafficCity } from './traffic-city.js';
 import { runWhatIf, type WhatIfOptions, type WhatIfProgress, type WhatIfResult } from './what-if.js';
 

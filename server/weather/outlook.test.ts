@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WeatherObserved } from '../../src/protocol/entities.js';
 import { emptyWorld, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
-import { outlookQuerySchema, routeQuerySchema } from '../../src/protocol/guide.js';
+import { outlookQuerySchema, outlookReplySchema, routeQuerySchema } from '../../src/protocol/guide.js';
 import { effectiveWeather } from '../../src/weather/effective-weather.js';
 import { plannerRoomSource } from '../planner/planner-room-source.js';
 import type { FeedSource } from '../sources/feed-source.js';
@@ -34,6 +34,9 @@ describe('weather outlook', () => {
     expect(hours.map((h) => h.t - T0)).toEqual([30 * 60_000, HOUR, 2 * HOUR, 3 * HOUR]);
     expect(hours.map((h) => h.temperature)).toEqual([20, 21, 22, 23]);
     expect(hours[2]!.precipitation).toBe(3);
+    // What the page validates on arrival (src/ui/use-weather-outlook.ts) is what the server sends.
+    expect(outlookReplySchema.safeParse({ ok: true, room: 'main', t: T0, hours }).success).toBe(true);
+    expect(outlookReplySchema.safeParse({ ok: true, room: 'main', t: T0, hours: [{ ...hours[0], temperature: 'warm' }] }).success).toBe(false);
   });
 });
 

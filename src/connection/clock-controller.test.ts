@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { ClientEvents, ServerEvents } from '../protocol/events';
+import type { ClientEvents, ServerEvents } from '../protocol/socket-events';
 import { createClockController } from './clock-controller';
 
 /** A socket stand-in that answers every acknowledged emit with `answer`, recording what was sent. */

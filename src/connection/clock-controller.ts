@@ -1,7 +1,7 @@
 /** The staff's clock requests over a surface's hub socket, each answered by the server's acknowledgement. */
 import type { Socket } from 'socket.io-client';
 import type { ClockCommand } from '../protocol/clock';
-import type { ClientEvents, ServerEvents } from '../protocol/events';
+import type { ClientEvents, ServerEvents } from '../protocol/socket-events';
 
 /** How a request ended: done, refused with the server's reason, or unanswered (error null). */
 export type ControlResult = { ok: true } | { ok: false; error: string | null };

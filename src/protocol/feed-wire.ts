@@ -1,12 +1,12 @@
 /**
  * The feed on the socket: joining a room with a role, world snapshots and deltas, trajectory
  * windows (typed arrays, so thousands of vehicles cost a few kilobytes), visitor actions and the
- * error reply every rejected message gets. Shared by the server hub and every surface.
+ * error reply every rejected message gets: their schemas (src/protocol/socket-events.ts lists the
+ * events). Shared by the server hub and every surface.
  */
 import { z } from 'zod';
-import type { Entity } from './entities.js';
-import type { RoomWeather } from './room-weather.js';
-import { TRIP_CATEGORIES, type FeedEvent, type RouteTrip, type SampledTrip, type TripCategory } from './feed.js';
+import { entitySchema } from './entities.js';
+import { removeEventSchema, TRIP_CATEGORIES, upsertEventSchema, type RouteTrip, type SampledTrip, type TripCategory } from './feed.js';
 
 /** Roles a client joins with; only operator and planner may change the clock or scenarios. */
 export const ROLES = ['wall', 'kiosk', 'planner', 'operator'] as const;
@@ -36,59 +36,51 @@ export const visitorActionSchema = z.discriminatedUnion('kind', [
 ]);
 export type VisitorAction = z.infer<typeof visitorActionSchema>;
 
-/** A moving-object window: every trip under way in [t0, t1], as flat typed arrays. */
-export interface TripWindow {
-  t0: number;
-  t1: number;
-  /** Positions are offsets from this lon/lat, so float32 keeps sub-metre precision. */
-  origin: [number, number];
-  ids: string[];
-  /** Index into TRIP_CATEGORIES per trip. */
-  categories: Uint8Array;
-  /** Trip i's samples are [offsets[i], offsets[i+1]). */
-  offsets: Uint32Array;
-  /** Seconds after t0 per sample. */
-  times: Float32Array;
-  /** Δlon, Δlat degrees per sample. */
-  positions: Float32Array;
-  /** Trips on the road graph, sent as their route: the client places them along the pack's edges. */
-  routes?: RouteWindow;
-}
-
-/** Route trips of a window: edge indices of the pack's graph.json and entry times. */
-export interface RouteWindow {
-  ids: string[];
-  categories: Uint8Array;
+/** Route trips of a window: edge indices of the pack's graph.json and entry times. Typed arrays as the server sends them (msgpack gives them back as buffers: reviveTripWindow). */
+export const routeWindowSchema = z.object({
+  ids: z.array(z.string()),
+  categories: z.instanceof(Uint8Array),
   /** Route i's edges are edges[offsets[i] .. offsets[i+1]). */
-  offsets: Uint32Array;
-  edges: Uint32Array;
+  offsets: z.instanceof(Uint32Array),
+  edges: z.instanceof(Uint32Array),
   /** Seconds after t0 at which each edge is entered (negative: before the window). */
-  enter: Float32Array;
+  enter: z.instanceof(Float32Array),
   /** Seconds after t0 at which each route ends. */
-  end: Float32Array;
-}
+  end: z.instanceof(Float32Array),
+});
+export type RouteWindow = z.infer<typeof routeWindowSchema>;
+
+/** A moving-object window: every trip under way in [t0, t1], as flat typed arrays. */
+export const tripWindowSchema = z.object({
+  t0: z.number(),
+  t1: z.number(),
+  /** Positions are offsets from this lon/lat, so float32 keeps sub-metre precision. */
+  origin: z.tuple([z.number(), z.number()]),
+  ids: z.array(z.string()),
+  /** Index into TRIP_CATEGORIES per trip. */
+  categories: z.instanceof(Uint8Array),
+  /** Trip i's samples are [offsets[i], offsets[i+1]). */
+  offsets: z.instanceof(Uint32Array),
+  /** Seconds after t0 per sample. */
+  times: z.instanceof(Float32Array),
+  /** Δlon, Δlat degrees per sample. */
+  positions: z.instanceof(Float32Array),
+  /** Trips on the road graph, sent as their route: the client places them along the pack's edges. */
+  routes: routeWindowSchema.optional(),
+});
+export type TripWindow = z.infer<typeof tripWindowSchema>;
 
 /** The whole world of a room at one instant. */
-export interface FeedSnapshot {
-  room: string;
-  t: number;
-  entities: Entity[];
-  trips: TripWindow;
-}
+export const feedSnapshotSchema = z.object({ room: z.string(), t: z.number(), entities: z.array(entitySchema), trips: tripWindowSchema });
+export type FeedSnapshot = z.infer<typeof feedSnapshotSchema>;
 
 /** What changed in a room between two instants (entity events only; trips travel as windows). */
-export interface FeedDelta {
-  room: string;
-  from: number;
-  to: number;
-  events: Exclude<FeedEvent, { op: 'trip' }>[];
-}
+export const feedDeltaSchema = z.object({ room: z.string(), from: z.number(), to: z.number(), events: z.array(z.discriminatedUnion('op', [upsertEventSchema, removeEventSchema])) });
+export type FeedDelta = z.infer<typeof feedDeltaSchema>;
 
 /** The reply to a message the server rejected. */
-export interface ErrorReply {
-  event: string;
-  error: string;
-}
+export const errorReplySchema = z.object({ event: z.string(), error: z.string() });
+export type ErrorReply = z.infer<typeof errorReplySchema>;
 
 /**
  * Cuts the part of each trip inside [t0, t1] into a window, keeping one sample on either side so
@@ -228,26 +220,3 @@ export function positionInWindow(window: TripWindow, i: number, t: number): [num
 
 /** The category of trip i of a window. */
 export const windowCategory = (window: TripWindow, i: number): TripCategory => TRIP_CATEGORIES[window.categories[i]!]!;
-
-/** Acknowledgement of a feed request. */
-export type FeedAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
-
-/** Feed events a client emits; each takes an acknowledgement. */
-export interface FeedClientEvents {
-  /** Joins a room; the reply brings its clock, the extent a seek can reach (null for a live-only feed) and the room's weather day and override. */
-  'feed:join': (request: JoinRequest, ack: (reply: FeedAck<{ room: string; role: Role; clock: import('./clock.js').ClockSync; extent: import('./clock.js').ClockExtent | null; weather: RoomWeather }>) => void) => void;
-  'visitor:action': (action: VisitorAction, ack: (reply: FeedAck) => void) => void;
-  /** Lays a recorded day's weather (local date) under the room's replay; null returns to the replayed day. */
-  'room:weather-day': (request: { date: string | null }, ack: (reply: FeedAck<{ date: string | null }>) => void) => void;
-}
-
-/** Feed events the server emits to a room or a client. */
-export interface FeedServerEvents {
-  'feed:snapshot': (snapshot: FeedSnapshot) => void;
-  'feed:delta': (delta: FeedDelta) => void;
-  'feed:trips': (window: TripWindow) => void;
-  'visitor:action': (action: VisitorAction & { from: Role }) => void;
-  'error:reply': (reply: ErrorReply) => void;
-  /** The room's weather day and override, after either changed (src/protocol/room-weather.ts). */
-  'room:weather': (weather: RoomWeather) => void;
-}

@@ -51,12 +51,12 @@ export type Trip = z.infer<typeof tripSchema>;
 /** When a trip starts. */
 export const tripStart = (trip: Trip): number => ('times' in trip ? trip.times[0]! : trip.enter[0]!);
 
+/** An entity's new state. */
+export const upsertEventSchema = z.object({ op: z.literal('upsert'), t: z.number().finite(), entity: entitySchema });
+/** An entity gone. */
+export const removeEventSchema = z.object({ op: z.literal('remove'), t: z.number().finite(), id: z.string().min(1).max(256) });
 /** One event: an entity's new state, an entity gone, or a trip starting. `t` is sim time, epoch ms. */
-export const feedEventSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('upsert'), t: z.number().finite(), entity: entitySchema }),
-  z.object({ op: z.literal('remove'), t: z.number().finite(), id: z.string().min(1).max(256) }),
-  z.object({ op: z.literal('trip'), t: z.number().finite(), trip: tripSchema }),
-]);
+export const feedEventSchema = z.discriminatedUnion('op', [upsertEventSchema, removeEventSchema, z.object({ op: z.literal('trip'), t: z.number().finite(), trip: tripSchema })]);
 export type FeedEvent = z.infer<typeof feedEventSchema>;
 
 /** The world at one instant: every entity's latest state and the trips under way. */

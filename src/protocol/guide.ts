@@ -22,18 +22,23 @@ export const outlookQuerySchema = z
 export type OutlookQuery = z.infer<typeof outlookQuerySchema>;
 
 /** One hour of the outlook: the observation in force at `t` (fields of WeatherObserved). */
-export interface OutlookHour {
-  t: number;
-  temperature: number | null;
-  relativeHumidity: number | null;
-  windSpeed: number | null;
-  windDirection: number | null;
-  precipitation: number | null;
-  pm25: number | null;
-}
+export const outlookHourSchema = z.object({
+  t: z.number(),
+  temperature: z.number().nullable(),
+  relativeHumidity: z.number().nullable(),
+  windSpeed: z.number().nullable(),
+  windDirection: z.number().nullable(),
+  precipitation: z.number().nullable(),
+  pm25: z.number().nullable(),
+});
+export type OutlookHour = z.infer<typeof outlookHourSchema>;
 
-/** The outlook reply. */
-export type OutlookReply = { ok: true; room: string; t: number; hours: OutlookHour[] } | { ok: false; error: string };
+/** The outlook reply, validated by the page on arrival. */
+export const outlookReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), room: z.string(), t: z.number(), hours: z.array(outlookHourSchema) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type OutlookReply = z.infer<typeof outlookReplySchema>;
 
 /** GET /api/route?room=&from=lon,lat&to=lon,lat */
 export const routeQuerySchema = z

@@ -1,9 +1,11 @@
 /**
  * The planner's socket events: what-if scenarios (run, cancel, list, load), the room's traffic view
- * (baseline ⇄ a scenario's recording) and weather overrides. The server validates scenarios against
- * the city with its own schema (server/traffic/scenario.ts); here is their wire shape.
+ * (baseline ⇄ a scenario's recording) and weather overrides: the schemas of their payloads and
+ * replies (src/protocol/socket-events.ts lists the events). The server checks scenarios further
+ * against the city (server/traffic/scenario.ts).
  */
 import { z } from 'zod';
+import { scenarioSchema, trafficKpisSchema, type ScenarioInput } from './scenario.js';
 
 /** Weather scenarios a planner can lay over a window. */
 export const WEATHER_PRESET_NAMES = ['typhoon', 'heat-wave', 'cold-snap'] as const;
@@ -23,94 +25,69 @@ export type WeatherOverride = NonNullable<z.infer<typeof weatherOverrideSchema>>
 export const trafficViewSchema = z.object({ scenarioId: z.string().min(1).max(64).nullable() }).strict();
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-/** scenario:run: the scenario (checked by the server against the city) and the guide's route to compare. */
-export const scenarioRunSchema = z.object({ scenario: z.unknown(), route: z.object({ from: lonLat, to: lonLat }).strict().optional() }).strict();
+const windowSchema = z.object({ startMs: z.number(), endMs: z.number() });
+/** scenario:run: the scenario (the server checks it further against the city) and the guide's route to compare. */
+export const scenarioRunSchema = z.object({ scenario: scenarioSchema, route: z.object({ from: lonLat, to: lonLat }).strict().optional() }).strict();
 export const scenarioIdSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id is lower-case letters, digits and dashes') }).strict();
-export const scenarioCancelSchema = z.object({ jobId: z.string().max(64).optional() }).strict();
+/** scenario:cancel: a job (default: the running one); sent without arguments it cancels the running one. */
+export const scenarioCancelSchema = z.object({ jobId: z.string().max(64).optional() }).strict().nullish();
+/** scenario:list and planner:state take no arguments (anything sent is ignored). */
+export const noArgumentsSchema = z.unknown().transform((): Record<string, never> => ({}));
 
 /** A scenario as the planner page writes it (the server fills in defaults and checks it). */
-export interface ScenarioWire {
-  id: string;
-  name: string;
-  window: { startMs: number; endMs: number };
-  closures?: number[];
-  demandScale?: number;
-  events?: { name?: string; placeOsmId?: string; lon?: number; lat?: number; startMs: number; endMs: number; extraTrips: number }[];
-  weather?: { speedFactor: number };
-}
-
-/** KPIs of one run over the window (server/traffic/kpi.ts defines them). */
-export interface KpisWire {
-  trips: number;
-  arrived: number;
-  meanTravelTimeS: number;
-  totalDelayH: number;
-  vehicleKm: number;
-  congestedRoadKm: number;
-  peakCongestedRoadKm: number;
-}
+export type ScenarioWire = ScenarioInput;
 
 /** The guide's route travel time at the window's middle, baseline and scenario. */
-export type RouteChangeWire = { ok: true; lengthM: number; baselineS: number; scenarioS: number; freeFlowS: number } | { ok: false; error: string };
+export const routeChangeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), lengthM: z.number(), baselineS: z.number(), scenarioS: z.number(), freeFlowS: z.number() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type RouteChangeWire = z.infer<typeof routeChangeSchema>;
 
 /** A what-if's outcome as the console shows it. */
-export interface ScenarioResultWire {
-  scenarioId: string;
-  window: { startMs: number; endMs: number };
-  baseline: KpisWire;
-  scenario: KpisWire;
-  difference: KpisWire;
+export const scenarioResultSchema = z.object({
+  scenarioId: z.string(),
+  window: windowSchema,
+  baseline: trafficKpisSchema,
+  scenario: trafficKpisSchema,
+  difference: trafficKpisSchema,
   /** The speed factor the scenario ran with (weather), 1 when none. */
-  speedFactor: number;
-  route: RouteChangeWire | null;
-  seconds: number;
-  finishedAt: number;
-}
+  speedFactor: z.number(),
+  route: routeChangeSchema.nullable(),
+  seconds: z.number(),
+  finishedAt: z.number(),
+});
+export type ScenarioResultWire = z.infer<typeof scenarioResultSchema>;
 
 /** scenario:job: a job's progress or end, broadcast to the room that started it. */
-export type ScenarioJobWire =
-  | { id: string; scenarioId: string; status: 'running'; progress: { stage: string; fraction: number; message: string } }
-  | { id: string; scenarioId: string; status: 'done'; result: ScenarioResultWire }
-  | { id: string; scenarioId: string; status: 'failed' | 'cancelled'; error: string };
+export const scenarioJobSchema = z.union([
+  z.object({ id: z.string(), scenarioId: z.string(), status: z.literal('running'), progress: z.object({ stage: z.string(), fraction: z.number(), message: z.string() }) }),
+  z.object({ id: z.string(), scenarioId: z.string(), status: z.literal('done'), result: scenarioResultSchema }),
+  z.object({ id: z.string(), scenarioId: z.string(), status: z.enum(['failed', 'cancelled']), error: z.string() }),
+]);
+export type ScenarioJobWire = z.infer<typeof scenarioJobSchema>;
 
 /** A saved scenario in the list, with its last result. */
-export interface ScenarioSummaryWire {
-  id: string;
-  name: string;
-  window: { startMs: number; endMs: number };
-  closures: number;
-  demandScale: number;
-  events: number;
-  lastResult: ScenarioResultWire | null;
+export const scenarioSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  window: windowSchema,
+  closures: z.number(),
+  demandScale: z.number(),
+  events: z.number(),
+  lastResult: scenarioResultSchema.nullable(),
   /** Whether its recording is there to flip to. */
-  viewable: boolean;
-}
+  viewable: z.boolean(),
+});
+export type ScenarioSummaryWire = z.infer<typeof scenarioSummarySchema>;
 
 /** planner:state: the room's traffic view and weather override, sent to the room on every change. */
-export interface PlannerStateWire {
-  trafficView: { scenarioId: string; window: { startMs: number; endMs: number } } | null;
-  weatherOverride: WeatherOverride | null;
+export const plannerStateSchema = z.object({
+  trafficView: z.object({ scenarioId: z.string(), window: windowSchema }).nullable(),
+  weatherOverride: weatherOverrideSchema,
   /** The job running on the server, if any. */
-  job: ScenarioJobWire | null;
+  job: scenarioJobSchema.nullable(),
   /** Start of the simulated day scenarios are set in (epoch ms): the console's hours count from it. */
-  dayStartMs: number;
-}
-
-type Ack<T extends object = object> = (reply: ({ ok: true } & T) | { ok: false; error: string }) => void;
-
-/** Planner events a client emits (planner and operator roles only). */
-export interface PlannerClientEvents {
-  'scenario:run': (request: { scenario: ScenarioWire; route?: { from: [number, number]; to: [number, number] } }, ack: Ack<{ jobId: string; scenario: ScenarioWire }>) => void;
-  'scenario:cancel': (request: { jobId?: string }, ack: Ack) => void;
-  'scenario:list': (request: Record<string, never>, ack: Ack<{ scenarios: ScenarioSummaryWire[] }>) => void;
-  'scenario:load': (request: { id: string }, ack: Ack<{ scenario: ScenarioWire; result: ScenarioResultWire | null }>) => void;
-  'room:traffic-view': (request: { scenarioId: string | null }, ack: Ack<{ state: PlannerStateWire }>) => void;
-  'room:weather-override': (request: WeatherOverride | null, ack: Ack<{ state: PlannerStateWire }>) => void;
-  'planner:state': (request: Record<string, never>, ack: Ack<{ state: PlannerStateWire }>) => void;
-}
-
-/** Planner events the server emits to a room. */
-export interface PlannerServerEvents {
-  'scenario:job': (job: ScenarioJobWire) => void;
-  'planner:state': (state: PlannerStateWire) => void;
-}
+  dayStartMs: z.number(),
+});
+export type PlannerStateWire = z.infer<typeof plannerStateSchema>;

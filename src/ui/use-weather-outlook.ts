@@ -1,7 +1,7 @@
 /** Preact hook: the room's weather outlook from the server, fetched again when the sim hour or the room's weather day or override changes. */
 import { useEffect, useState } from 'preact/hooks';
 import { simTimeAt } from '../protocol/clock';
-import type { OutlookHour, OutlookReply } from '../protocol/guide';
+import { outlookReplySchema, type OutlookHour } from '../protocol/guide';
 import type { AppStore } from '../store/app-store';
 import { useAppState } from './use-app-state';
 import { useNow } from './use-now';
@@ -21,8 +21,12 @@ export function useWeatherOutlook(store: AppStore, hours: number): OutlookHour[]
     if (hour === null) return;
     const abort = new AbortController();
     fetch(`/api/weather/outlook?room=${encodeURIComponent(room)}&hours=${hours}`, { signal: abort.signal })
-      .then((response) => response.json() as Promise<OutlookReply>)
-      .then((reply) => reply.ok && setOutlook(reply.hours))
+      .then((response) => response.json())
+      .then((body: unknown) => {
+        // A reply that does not validate counts as none.
+        const reply = outlookReplySchema.safeParse(body);
+        if (reply.success && reply.data.ok) setOutlook(reply.data.hours);
+      })
       .catch(() => undefined); // the panel keeps the last outlook; the next hour tries again
     return () => abort.abort();
   }, [hour, room, hours, roomWeather]);

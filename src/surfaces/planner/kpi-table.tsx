@@ -1,11 +1,11 @@
 /** The KPIs side by side: baseline | scenario | change, with units, and the guide route's travel time. */
 import type { StringKey } from '../../i18n/strings';
-import type { KpisWire } from '../../protocol/planner-wire';
+import type { TrafficKpis } from '../../protocol/scenario';
 import { usePlannerContext, usePlannerTranslate } from './planner-context';
 import { usePlanner } from './use-planner';
 
 /** Rows: label, how to read the value from the KPIs, digits. */
-const ROWS: { key: StringKey; value: (k: KpisWire) => number; digits: number }[] = [
+const ROWS: { key: StringKey; value: (k: TrafficKpis) => number; digits: number }[] = [
   { key: 'planner.kpi.trips', value: (k) => k.trips, digits: 0 },
   { key: 'planner.kpi.meanTravelTime', value: (k) => k.meanTravelTimeS / 60, digits: 1 },
   { key: 'planner.kpi.totalDelay', value: (k) => k.totalDelayH, digits: 0 },

@@ -1,7 +1,7 @@
 /** The console's requests over the page's hub socket, and the room's planner broadcasts into the planner store. */
 import { io, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import type { ClientEvents, ServerEvents } from '../../protocol/events';
+import type { ClientEvents, ServerEvents } from '../../protocol/socket-events';
 import type { PlannerStateWire, ScenarioJobWire, WeatherOverride } from '../../protocol/planner-wire';
 import type { AppState, AppStore } from '../../store/app-store';
 import { draftToScenario, scenarioId, type ClosedSegment, type PlannerStore } from './planner-store';
