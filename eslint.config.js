@@ -51,20 +51,17 @@ export const boundaries = [
   {
     target: 'server/feed',
     from: 'server/planner',
-    message:
-      'server/feed/ knows rooms and hubs only: the planner reaches rooms through a small interface, and server/app.ts (the composition root) wires the two together.',
+    message: 'server/feed/ knows rooms and hubs only: the planner reaches rooms through a small interface, and server/app.ts (the composition root) wires the two together.',
   },
   {
     target: 'server',
     from: [...browserState, ...browserUi, ...engines],
-    message:
-      'The server shares only src/protocol/, src/city/ and src/weather/ with the browser: move the engine-free part there, or keep it in server/.',
+    message: 'The server shares only src/protocol/, src/city/ and src/weather/ with the browser: move the engine-free part there, or keep it in server/.',
   },
   {
     target: 'tiles',
     from: ['server', ...browserState, ...browserUi, ...engines],
-    message:
-      'The city-pack builder runs offline, apart from the server and the browser: it shares code only through src/protocol/ and src/city/ (move what it needs there).',
+    message: 'The city-pack builder runs offline, apart from the server and the browser: it shares code only through src/protocol/ and src/city/ (move what it needs there).',
   },
 ];
 
@@ -72,8 +69,7 @@ export const boundaries = [
 const cliBoundary = {
   target: ['src', 'server', 'tiles'],
   from: '{server/**,tiles}/cli.ts',
-  message:
-    'A CLI module is an entry point, not a library: move what runtime code needs (constants, parsers) to a module the CLI and the runtime both import.',
+  message: 'A CLI module is an entry point, not a library: move what runtime code needs (constants, parsers) to a module the CLI and the runtime both import.',
 };
 
 /** `import-x/no-restricted-paths` options with the given zones, resolved from the repository root. */

@@ -30,7 +30,10 @@ beforeAll(() => {
 /** The boundary messages ESLint reports for a probe file at `probe` importing `target` (a repo path or a package). */
 async function boundaryMessages(probe: string, target: string, form: 'value' | 'type' = 'value'): Promise<string[]> {
   const specifier = /^(src|server|tiles|bench|tests)\//.test(target)
-    ? path.relative(path.dirname(probe), target).replace(/\.tsx?$/, '').replace(/^(?!\.)/, './')
+    ? path
+        .relative(path.dirname(probe), target)
+        .replace(/\.tsx?$/, '')
+        .replace(/^(?!\.)/, './')
     : target;
   const code = form === 'type' ? `import type * as probe from '${specifier}';\nexport type Probe = typeof probe;\n` : `import '${specifier}';\n`;
   const [result] = await eslint.lintText(code, { filePath: path.join(root, probe) });
@@ -39,29 +42,42 @@ async function boundaryMessages(probe: string, target: string, form: 'value' | '
 
 describe('import boundaries', () => {
   const forbidden: Array<[probe: string, target: string, says: string]> = [
-    ...['server/config.ts', moduleIn('src/ui'), moduleIn('src/surfaces'), moduleIn('src/layers/roads'), moduleIn('src/scene'), moduleIn('src/store'), moduleIn('src/connection'), 'cesium', 'preact', 'preact/hooks'].map(
-      (target): [string, string, string] => ['src/protocol/probe.ts', target, 'src/protocol/ is what server and browser share'],
-    ),
+    ...[
+      'server/config.ts',
+      moduleIn('src/ui'),
+      moduleIn('src/surfaces'),
+      moduleIn('src/layers/roads'),
+      moduleIn('src/scene'),
+      moduleIn('src/store'),
+      moduleIn('src/connection'),
+      'cesium',
+      'preact',
+      'preact/hooks',
+    ].map((target): [string, string, string] => ['src/protocol/probe.ts', target, 'src/protocol/ is what server and browser share']),
     ...['src/city/probe.ts', 'src/weather/probe.ts'].flatMap((probe) =>
-      ['cesium', 'preact/hooks', moduleIn('src/scene'), moduleIn('src/layers/roads'), moduleIn('src/ui'), moduleIn('src/surfaces')].map(
-        (target): [string, string, string] => [probe, target, 'engine-free core'],
-      ),
+      ['cesium', 'preact/hooks', moduleIn('src/scene'), moduleIn('src/layers/roads'), moduleIn('src/ui'), moduleIn('src/surfaces')].map((target): [string, string, string] => [
+        probe,
+        target,
+        'engine-free core',
+      ]),
     ),
-    ...[moduleIn('src/layers/buildings'), moduleIn('src/layers'), moduleIn('src/ui'), moduleIn('src/surfaces')].map(
-      (target): [string, string, string] => ['src/scene/probe.ts', target, 'src/scene/ holds the Cesium adapters'],
-    ),
-    ...layers.map((layer, index): [string, string, string] => [
-      `src/layers/${layer}/probe.ts`,
-      moduleIn(`src/layers/${layers[(index + 1) % layers.length]}`),
-      'A layer does not import another layer',
+    ...[moduleIn('src/layers/buildings'), moduleIn('src/layers'), moduleIn('src/ui'), moduleIn('src/surfaces')].map((target): [string, string, string] => [
+      'src/scene/probe.ts',
+      target,
+      'src/scene/ holds the Cesium adapters',
     ]),
+    ...layers.map((layer, index): [string, string, string] => [`src/layers/${layer}/probe.ts`, moduleIn(`src/layers/${layers[(index + 1) % layers.length]}`), 'A layer does not import another layer']),
     ['server/feed/probe.ts', moduleIn('server/planner'), 'server/feed/ knows rooms and hubs only'],
-    ...[moduleIn('src/store'), moduleIn('src/scene'), moduleIn('src/layers/vehicles'), moduleIn('src/ui'), moduleIn('src/surfaces'), 'cesium', 'preact'].map(
-      (target): [string, string, string] => ['server/hub/probe.ts', target, 'The server shares only'],
-    ),
-    ...['server/config.ts', moduleIn('src/scene'), moduleIn('src/store'), 'cesium', 'preact'].map(
-      (target): [string, string, string] => ['tiles/builder/probe.ts', target, 'The city-pack builder runs offline'],
-    ),
+    ...[moduleIn('src/store'), moduleIn('src/scene'), moduleIn('src/layers/vehicles'), moduleIn('src/ui'), moduleIn('src/surfaces'), 'cesium', 'preact'].map((target): [string, string, string] => [
+      'server/hub/probe.ts',
+      target,
+      'The server shares only',
+    ]),
+    ...['server/config.ts', moduleIn('src/scene'), moduleIn('src/store'), 'cesium', 'preact'].map((target): [string, string, string] => [
+      'tiles/builder/probe.ts',
+      target,
+      'The city-pack builder runs offline',
+    ]),
     ['server/sources/probe.ts', 'server/traffic/cli.ts', 'A CLI module is an entry point'],
     ['src/scene/probe.ts', 'tiles/cli.ts', 'A CLI module is an entry point'],
   ];
