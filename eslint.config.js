@@ -96,6 +96,8 @@ export default defineConfig(
       ],
     },
     rules: {
+      // `const { id: _id, ...rest } = x` is how we leave keys out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       'import-x/no-restricted-paths': restrictedPaths([...boundaries, cliBoundary]),
     },
   },
