@@ -41,7 +41,7 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 // 60× city time, so the tour also crosses dusk and the night lighting during a long run.
 const server = await startServer({ env: { CLOCK_START: '2026-06-12T09:00:00Z', CLOCK_RATE: '60' } });
 const browser = await launchChromium();
-let failed = false;
+let failed: boolean;
 try {
   const page = await browser.newPage({ viewport: { width, height } });
   const watch = watchPage(page, server.url);

@@ -57,8 +57,8 @@ export function namesOf(tags: Tags, term: CategoryTerm, streetAt: () => Localize
     zhSource = zh === taggedZh ? 'osm' : 'opencc';
   }
 
-  let en: string | null = null;
-  let enSource: NameEnSource | null = null;
+  let en: string;
+  let enSource: NameEnSource;
   const taggedEn = EN_TAGS.map((k) => tag(tags, k)).find((v): v is string => v !== null && !HAN.test(v) && LATIN_WORD.test(v));
   if (taggedEn) {
     en = taggedEn;

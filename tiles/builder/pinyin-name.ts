@@ -88,7 +88,7 @@ export function pinyinName(name: string): string {
   return parts
     .join(' ')
     .replace(/\s+/g, ' ')
-    .replace(/([(\[]) /g, '$1')
+    .replace(/([([]) /g, '$1')
     .replace(/ ([)\],.;:!?])/g, '$1')
     .trim();
 }
