@@ -1,20 +1,11 @@
 /** Reads a recording: the index, chunks on demand (a few kept decoded), state at any instant. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { advanceWorld, cloneWorld, feedEventSchema, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
-import { INDEX_FILE, keyframeSchema, recordingIndexSchema, type ChunkEntry, type RecordingIndex } from './recording-format.js';
+import { advanceWorld, cloneWorld, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
+import { readChunk, RecordingError, type DecodedChunk } from './chunk-decode.js';
+import { INDEX_FILE, recordingIndexSchema, type ChunkEntry, type RecordingIndex } from './recording-format.js';
 
-/** A decoded chunk: the world at its start and its events. */
-interface DecodedChunk {
-  start: WorldState;
-  events: FeedEvent[];
-}
-
-/** Thrown for a recording that is missing, unreadable or not in the format. */
-export class RecordingError extends Error {
-  override readonly name = 'RecordingError';
-}
+export { RecordingError };
 
 /** A recording opened for reading. */
 export class Recording {
@@ -86,34 +77,8 @@ export class Recording {
     return decoded;
   }
 
-  private async decode(entry: ChunkEntry): Promise<DecodedChunk> {
-    const path = join(this.dir, entry.file);
-    let text: string;
-    try {
-      text = gunzipSync(await readFile(path)).toString('utf8');
-    } catch (error) {
-      throw new RecordingError(`cannot read chunk '${path}': ${(error as Error).message}`);
-    }
-    const lines = text.split('\n').filter((line) => line.length > 0);
-    const parseLine = (line: string, n: number): unknown => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw new RecordingError(`'${path}' line ${n + 1} is not JSON`);
-      }
-    };
-    const keyframe = keyframeSchema.safeParse(parseLine(lines[0] ?? '', 0));
-    if (!keyframe.success) throw new RecordingError(`'${path}' does not start with a keyframe`);
-    const events = lines.slice(1).map((line, n) => {
-      const event = feedEventSchema.safeParse(parseLine(line, n + 1));
-      if (!event.success) throw new RecordingError(`'${path}' line ${n + 2}: ${event.error.issues[0]?.message ?? 'invalid event'}`);
-      return event.data;
-    });
-    const k = keyframe.data.keyframe;
-    return {
-      start: { t: k.t, entities: new Map(k.entities.map((e) => [e.id, e])), trips: new Map(k.trips.map((trip) => [trip.id, trip])) },
-      events,
-    };
+  private decode(entry: ChunkEntry): Promise<DecodedChunk> {
+    return readChunk(join(this.dir, entry.file));
   }
 
   /** The world at sim time t: every event with time ≤ t applied. */
