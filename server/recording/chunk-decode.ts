@@ -1,16 +1,22 @@
 /**
  * One recording chunk, file → validated world and events: gunzip, NDJSON split, JSON.parse and zod
- * validation of every line. Pure and synchronous, so it runs the same in a decoding worker
- * (chunk-worker.ts) and in-thread (the benchmark's baseline).
+ * validation of every line. Pure, so it runs the same in a decoding worker (chunk-worker.ts) and
+ * in-thread; a worker hands the validated chunk back as JSON text (see chunk-worker.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { feedEventSchema, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
-import { keyframeSchema } from './recording-format.js';
+import { keyframeSchema, type Keyframe } from './recording-format.js';
 
 /** A decoded chunk: the world at its start and its events. */
 export interface DecodedChunk {
   start: WorldState;
+  events: FeedEvent[];
+}
+
+/** A chunk's lines after validation, before the world's maps are built. */
+export interface ValidatedChunk {
+  keyframe: Keyframe;
   events: FeedEvent[];
 }
 
@@ -21,17 +27,22 @@ export class RecordingError extends Error {
 
 /** Reads and decodes the chunk file at `path`; throws RecordingError naming the file (and line). */
 export async function readChunk(path: string): Promise<DecodedChunk> {
+  return toDecodedChunk(await readValidatedChunk(path));
+}
+
+/** Reads and validates the chunk file at `path`. */
+export async function readValidatedChunk(path: string): Promise<ValidatedChunk> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     throw new RecordingError(`cannot read chunk '${path}': ${(error as Error).message}`);
   }
-  return decodeChunk(bytes, path);
+  return validateChunk(bytes, path);
 }
 
-/** Decodes a chunk's gzip bytes; `path` only names it in errors. */
-export function decodeChunk(bytes: Uint8Array, path: string): DecodedChunk {
+/** Gunzips and validates a chunk's bytes; `path` only names it in errors. */
+export function validateChunk(bytes: Uint8Array, path: string): ValidatedChunk {
   let text: string;
   try {
     text = gunzipSync(bytes).toString('utf8');
@@ -53,7 +64,11 @@ export function decodeChunk(bytes: Uint8Array, path: string): DecodedChunk {
     if (!event.success) throw new RecordingError(`'${path}' line ${n + 2}: ${event.error.issues[0]?.message ?? 'invalid event'}`);
     return event.data;
   });
-  const k = keyframe.data.keyframe;
+  return { keyframe: keyframe.data.keyframe, events };
+}
+
+/** The world at the chunk's start, keyed by id, and its events. */
+export function toDecodedChunk({ keyframe: k, events }: ValidatedChunk): DecodedChunk {
   return {
     start: { t: k.t, entities: new Map(k.entities.map((e) => [e.id, e])), trips: new Map(k.trips.map((trip) => [trip.id, trip])) },
     events,

@@ -1,24 +1,52 @@
-/** Reads a recording: the index, chunks on demand (a few kept decoded), state at any instant. */
+/**
+ * Reads a recording: the index, chunks on demand (a few kept decoded), state at any instant.
+ * Chunks are decoded in worker threads (chunk-decoders.ts), off the event loop; close() lets go of them.
+ */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { advanceWorld, cloneWorld, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
 import { readChunk, RecordingError, type DecodedChunk } from './chunk-decode.js';
+import { sharedChunkDecoders, type ChunkDecoders } from './chunk-decoders.js';
 import { INDEX_FILE, recordingIndexSchema, type ChunkEntry, type RecordingIndex } from './recording-format.js';
 
 export { RecordingError };
 
+/**
+ * Chunks this small (gzip bytes) are decoded in-thread: a weather day or a demo hour takes under
+ * 2 ms there, about half the worker's round trip (npm run bench:recording); traffic hours go to workers.
+ */
+export const IN_THREAD_MAX_BYTES = 16 * 1024;
+
+/** How a recording is read. */
+export interface RecordingOptions {
+  /** Decoded chunks kept (default 8). */
+  cacheSize?: number;
+  /** The worker pool (default: the shared one); null decodes every chunk in-thread. */
+  decoders?: ChunkDecoders | null;
+  /** Chunks up to this many gzip bytes are decoded in-thread (default IN_THREAD_MAX_BYTES). */
+  inThreadMaxBytes?: number;
+}
+
 /** A recording opened for reading. */
 export class Recording {
   private readonly cache = new Map<number, Promise<DecodedChunk>>();
+  private closed = false;
+  private readonly decoders: ChunkDecoders | null;
 
   private constructor(
     readonly dir: string,
     readonly index: RecordingIndex,
     private readonly cacheSize: number,
-  ) {}
+    decoders: ChunkDecoders | null,
+    private readonly inThreadMaxBytes: number,
+  ) {
+    // Only a recording with a chunk too big for in-thread decoding holds (and warms) the workers.
+    this.decoders = decoders && index.chunks.some((c) => c.bytes > inThreadMaxBytes) ? decoders : null;
+    this.decoders?.retain();
+  }
 
   /** Opens and validates the index of the recording in `dir`. */
-  static async open(dir: string, options: { cacheSize?: number } = {}): Promise<Recording> {
+  static async open(dir: string, options: RecordingOptions = {}): Promise<Recording> {
     let raw: string;
     try {
       raw = await readFile(join(dir, INDEX_FILE), 'utf8');
@@ -33,7 +61,7 @@ export class Recording {
     }
     const parsed = recordingIndexSchema.safeParse(json);
     if (!parsed.success) throw new RecordingError(`'${join(dir, INDEX_FILE)}' is not a recording index: ${parsed.error.issues[0]?.message ?? ''}`);
-    return new Recording(dir, parsed.data, options.cacheSize ?? 8);
+    return new Recording(dir, parsed.data, options.cacheSize ?? 8, options.decoders === undefined ? sharedChunkDecoders : options.decoders, options.inThreadMaxBytes ?? IN_THREAD_MAX_BYTES);
   }
 
   /** First instant covered. */
@@ -78,7 +106,17 @@ export class Recording {
   }
 
   private decode(entry: ChunkEntry): Promise<DecodedChunk> {
-    return readChunk(join(this.dir, entry.file));
+    const path = join(this.dir, entry.file);
+    // A closed recording still answers (in-thread), so a read in flight at close time completes.
+    if (!this.decoders || this.closed || entry.bytes <= this.inThreadMaxBytes) return readChunk(path);
+    return this.decoders.decode(path).catch((error: unknown) => (this.closed ? readChunk(path) : Promise.reject(error)));
+  }
+
+  /** Lets go of the decoding workers (the last recording to close ends them). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.decoders?.release();
   }
 
   /** The world at sim time t: every event with time ≤ t applied. */
