@@ -18,6 +18,9 @@ const recordings = join(import.meta.dirname, '..', 'tiles', 'recordings', 'shang
 const traffic = join(recordings, 'traffic');
 const weather = join(recordings, 'weather');
 const decoders = new ChunkDecoders();
+// Held for the whole run, as a server's open recordings hold it: the seeks below open and close
+// fresh recordings, which must not restart the workers each time.
+decoders.retain();
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 // (1) Throughput: every traffic chunk, in-thread one after another, and through the pool at once.
@@ -92,4 +95,4 @@ for (const [name, dir, pick] of [
   const pooled = await latency(chunk.path, (p) => decoders.decode(p));
   console.log(`  ${name.padEnd(24)} ${(chunk.bytes / 1024).toFixed(1).padStart(6)} KiB gz ${String(chunk.events).padStart(5)} events: in-thread ${inThread.toFixed(2).padStart(6)} ms, worker ${pooled.toFixed(2).padStart(6)} ms`);
 }
-await decoders.close();
+await decoders.release();
