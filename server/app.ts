@@ -5,6 +5,7 @@ import { handleApiRequest, handleStaticRequest } from './http/routes';
 import { sendStatus } from './http/static-files';
 import { createHub, type HubServer } from './hub/hub';
 import type { Logger } from './logger';
+import { sharedChunkDecoders } from './recording/chunk-decoders';
 
 /** Dependencies of the application. */
 export interface AppDeps {
@@ -83,6 +84,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     handleApi,
     close: async () => {
       await (await feed.catch(() => null))?.close();
+      await sharedChunkDecoders.close(); // also the workers of recordings left open (a planner's scenarios)
       await new Promise<void>((resolve) => hub.io.close(() => resolve()));
     },
   };

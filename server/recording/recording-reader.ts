@@ -1,33 +1,52 @@
-/** Reads a recording: the index, chunks on demand (a few kept decoded), state at any instant. */
+/**
+ * Reads a recording: the index, chunks on demand (a few kept decoded), state at any instant.
+ * Chunks are decoded in worker threads (chunk-decoders.ts), off the event loop; close() lets go of them.
+ */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { advanceWorld, cloneWorld, feedEventSchema, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
-import { INDEX_FILE, keyframeSchema, recordingIndexSchema, type ChunkEntry, type RecordingIndex } from './recording-format.js';
+import { advanceWorld, cloneWorld, type FeedEvent, type WorldState } from '../../src/protocol/feed.js';
+import { readChunk, RecordingError, type DecodedChunk } from './chunk-decode.js';
+import { sharedChunkDecoders, type ChunkDecoders } from './chunk-decoders.js';
+import { INDEX_FILE, recordingIndexSchema, type ChunkEntry, type RecordingIndex } from './recording-format.js';
 
-/** A decoded chunk: the world at its start and its events. */
-interface DecodedChunk {
-  start: WorldState;
-  events: FeedEvent[];
-}
+export { RecordingError };
 
-/** Thrown for a recording that is missing, unreadable or not in the format. */
-export class RecordingError extends Error {
-  override readonly name = 'RecordingError';
+/**
+ * Chunks this small (gzip bytes) are decoded in-thread: a weather day or a demo hour takes under
+ * 2 ms there, about half the worker's round trip (npm run bench:recording); traffic hours go to workers.
+ */
+export const IN_THREAD_MAX_BYTES = 16 * 1024;
+
+/** How a recording is read. */
+export interface RecordingOptions {
+  /** Decoded chunks kept (default 8). */
+  cacheSize?: number;
+  /** The worker pool (default: the shared one); null decodes every chunk in-thread. */
+  decoders?: ChunkDecoders | null;
+  /** Chunks up to this many gzip bytes are decoded in-thread (default IN_THREAD_MAX_BYTES). */
+  inThreadMaxBytes?: number;
 }
 
 /** A recording opened for reading. */
 export class Recording {
   private readonly cache = new Map<number, Promise<DecodedChunk>>();
+  private closed = false;
+  private readonly decoders: ChunkDecoders | null;
 
   private constructor(
     readonly dir: string,
     readonly index: RecordingIndex,
     private readonly cacheSize: number,
-  ) {}
+    decoders: ChunkDecoders | null,
+    private readonly inThreadMaxBytes: number,
+  ) {
+    // Only a recording with a chunk too big for in-thread decoding holds (and warms) the workers.
+    this.decoders = decoders && index.chunks.some((c) => c.bytes > inThreadMaxBytes) ? decoders : null;
+    this.decoders?.retain();
+  }
 
   /** Opens and validates the index of the recording in `dir`. */
-  static async open(dir: string, options: { cacheSize?: number } = {}): Promise<Recording> {
+  static async open(dir: string, options: RecordingOptions = {}): Promise<Recording> {
     let raw: string;
     try {
       raw = await readFile(join(dir, INDEX_FILE), 'utf8');
@@ -42,7 +61,7 @@ export class Recording {
     }
     const parsed = recordingIndexSchema.safeParse(json);
     if (!parsed.success) throw new RecordingError(`'${join(dir, INDEX_FILE)}' is not a recording index: ${parsed.error.issues[0]?.message ?? ''}`);
-    return new Recording(dir, parsed.data, options.cacheSize ?? 8);
+    return new Recording(dir, parsed.data, options.cacheSize ?? 8, options.decoders === undefined ? sharedChunkDecoders : options.decoders, options.inThreadMaxBytes ?? IN_THREAD_MAX_BYTES);
   }
 
   /** First instant covered. */
@@ -86,34 +105,18 @@ export class Recording {
     return decoded;
   }
 
-  private async decode(entry: ChunkEntry): Promise<DecodedChunk> {
+  private decode(entry: ChunkEntry): Promise<DecodedChunk> {
     const path = join(this.dir, entry.file);
-    let text: string;
-    try {
-      text = gunzipSync(await readFile(path)).toString('utf8');
-    } catch (error) {
-      throw new RecordingError(`cannot read chunk '${path}': ${(error as Error).message}`);
-    }
-    const lines = text.split('\n').filter((line) => line.length > 0);
-    const parseLine = (line: string, n: number): unknown => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw new RecordingError(`'${path}' line ${n + 1} is not JSON`);
-      }
-    };
-    const keyframe = keyframeSchema.safeParse(parseLine(lines[0] ?? '', 0));
-    if (!keyframe.success) throw new RecordingError(`'${path}' does not start with a keyframe`);
-    const events = lines.slice(1).map((line, n) => {
-      const event = feedEventSchema.safeParse(parseLine(line, n + 1));
-      if (!event.success) throw new RecordingError(`'${path}' line ${n + 2}: ${event.error.issues[0]?.message ?? 'invalid event'}`);
-      return event.data;
-    });
-    const k = keyframe.data.keyframe;
-    return {
-      start: { t: k.t, entities: new Map(k.entities.map((e) => [e.id, e])), trips: new Map(k.trips.map((trip) => [trip.id, trip])) },
-      events,
-    };
+    // A closed recording still answers (in-thread), so a read in flight at close time completes.
+    if (!this.decoders || this.closed || entry.bytes <= this.inThreadMaxBytes) return readChunk(path);
+    return this.decoders.decode(path).catch((error: unknown) => (this.closed ? readChunk(path) : Promise.reject(error)));
+  }
+
+  /** Lets go of the decoding workers (the last recording to close ends them). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.decoders?.release();
   }
 
   /** The world at sim time t: every event with time ≤ t applied. */

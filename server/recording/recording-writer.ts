@@ -52,6 +52,7 @@ export class RecordingWriter {
   static async append(dir: string): Promise<RecordingWriter> {
     const recording = await Recording.open(dir);
     const world = await recording.stateAt(recording.endMs);
+    await recording.close();
     return new RecordingWriter(dir, structuredClone(recording.index), world);
   }
 

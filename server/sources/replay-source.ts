@@ -35,5 +35,7 @@ export class ReplaySource implements FeedSource {
     return this.recording.eventsBetween(t0, t1);
   }
 
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return this.recording.close();
+  }
 }

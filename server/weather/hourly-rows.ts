@@ -56,14 +56,13 @@ const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2}))?)?$
 
 /** Reads the whole CSV text into rows; throws CsvError naming the first bad line. */
 export function readHourlyRows(text: string, mapping: CsvMapping): HourlyTable {
-  const records = csvRecords(text);
-  const header = records.next();
-  if (header.done) throw new CsvError(1, 'the file is empty (no header row)');
-  const names = header.value.fields.map((name) => name.trim());
+  const [header, ...records] = csvRecords(text);
+  if (!header) throw new CsvError(1, 'the file is empty (no header row)');
+  const names = header.fields.map((name) => name.trim());
   const columnIndex = new Map<string, number>();
   names.forEach((name, i) => columnIndex.set(name, i));
   const absent = mappedColumns(mapping).filter((column) => !columnIndex.has(column));
-  if (absent.length > 0) throw new CsvError(header.value.line, `the header has no column ${absent.map((c) => `'${c}'`).join(', ')} (columns: ${names.join(', ')})`);
+  if (absent.length > 0) throw new CsvError(header.line, `the header has no column ${absent.map((c) => `'${c}'`).join(', ')} (columns: ${names.join(', ')})`);
 
   const missingTokens = new Set(mapping.missing);
   const missing = Object.fromEntries(COUNTED_FIELDS.map((f) => [f, 0])) as Record<CountedField, number>;
@@ -157,6 +156,6 @@ export function readHourlyRows(text: string, mapping: CsvMapping): HourlyTable {
       pm25: scaled(mapping.pm25, 'pm25'),
     });
   }
-  if (rows.length === 0) throw new CsvError(header.value.line, 'the file has a header but no rows');
+  if (rows.length === 0) throw new CsvError(header.line, 'the file has a header but no rows');
   return { rows, missing };
 }
