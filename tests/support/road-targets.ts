@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { manifestSchema, roadGraphSchema, type RoadGraphFile } from '../../src/protocol/city-pack';
 import { publicConfigSchema } from '../../src/protocol/events';
-import { edgeDistance, edgeLine } from '../../src/surfaces/planner/nearest-edge';
+import { edgeDistance, edgeLine } from '../../src/city/nearest-edge';
 import { segmentOf } from '../../src/surfaces/planner/pick-on-map';
 
 const METRES_PER_DEGREE = 111_195;

@@ -20,7 +20,7 @@ import { fetchPackFeatures, type PackFeature } from '../../scene/city-pack-sourc
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility, whenPrimitivesReady } from '../layer-binding';
-import { cleanLine } from '../roads/clean-line';
+import { cleanLine } from '../../city/clean-line';
 import type { LayerScene, LiveLayer } from '../live-layer';
 
 /** Props of the ground layer. */

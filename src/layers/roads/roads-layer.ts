@@ -5,7 +5,7 @@ import { fetchPackFeatures } from '../../scene/city-pack-source';
 import type { AppStore } from '../../store/app-store';
 import { bindVisibility, whenPrimitivesReady } from '../layer-binding';
 import type { LayerScene, LiveLayer } from '../live-layer';
-import { cleanLine } from './clean-line';
+import { cleanLine } from '../../city/clean-line';
 import { roadStyleFor } from './road-style';
 
 /** Props of the roads layer. */

@@ -21,7 +21,7 @@ import { bindVisibility } from '../../layers/layer-binding';
 import type { LayerScene, LiveLayer } from '../../layers/live-layer';
 import type { RoadGraphFile } from '../../protocol/city-pack';
 import type { AppStore } from '../../store/app-store';
-import { edgeLine } from './nearest-edge';
+import { edgeLine } from '../../city/nearest-edge';
 import { pickOnMap } from './pick-on-map';
 import type { ClosedSegment, PlannerStore } from './planner-store';
 

@@ -1,5 +1,5 @@
-/** The road graph edge nearest a clicked point (engine-free): distance to each edge's polyline in local metres. */
-import type { RoadGraphFile } from '../../protocol/city-pack';
+/** The road graph edge nearest a point (engine-free): distance to each edge's polyline in local metres. */
+import type { RoadGraphFile } from '../protocol/city-pack';
 
 const METRES_PER_DEGREE = 111_195;
 
