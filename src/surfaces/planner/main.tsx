@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { defaultCommute } from '../../city/default-commute';
 import { createClockController } from '../../connection/clock-controller';
 import { connectHub, pickRoom } from '../../connection/hub-connection';
+import { startRoutePoller } from '../../connection/route-poller';
 import { localName } from '../../i18n/local-name';
 import { pickLocale, pickName, translate } from '../../i18n/translate';
 import { createDefaultLayerRegistry } from '../../layers/default-layers';
@@ -59,6 +60,7 @@ async function start(token: string): Promise<void> {
   app.getState().setLocale(locale);
   document.documentElement.lang = locale;
   const hub = connectHub(app, 'planner', room, token);
+  startRoutePoller(app);
   const store = createPlannerStore();
 
   const cityId = options.city ?? (await fetchPublicConfig()).defaultCity;
