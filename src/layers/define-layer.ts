@@ -7,10 +7,7 @@ import type { Viewer } from 'cesium';
 import type { LayerScene } from '../scene/scene-layer';
 import type { AppState, AppStore } from '../store/app-store';
 import { bindVisibility, whenPrimitivesReady } from './layer-binding';
-import type { LiveLayer } from './live-layer';
-
-/** A layer made by the kit: props and update always there. */
-export type KitLayer<Props extends object> = LiveLayer<Props> & Required<Pick<LiveLayer<Props>, 'props' | 'update'>>;
+import type { LayerFactory, LiveLayer } from './live-layer';
 
 /** A collection a layer adds to (the scene's primitives, its post-process stages). */
 export interface LayerCollection<T> {
@@ -77,7 +74,7 @@ function disposedError(name: string): DOMException {
 }
 
 /** Defines a layer; returns its factory (props are merged over the defaults). */
-export function defineLayer<Props extends object>(definition: LayerDefinition<Props>): (props?: Partial<Props>) => KitLayer<Props> {
+export function defineLayer<Props extends object>(definition: LayerDefinition<Props>): LayerFactory<Props> {
   return (initial = {}) => {
     let props: Readonly<Props> = { ...definition.defaults, ...initial };
     let context: { cleanups: (() => void)[]; controller: AbortController; store: AppStore; propsListeners: ((next: Props, previous: Props) => void)[] } | null = null;
@@ -97,7 +94,7 @@ export function defineLayer<Props extends object>(definition: LayerDefinition<Pr
       store.getState().setLayerReady(definition.name, false);
     };
 
-    const layer: KitLayer<Props> = {
+    const layer: LiveLayer<Props> = {
       name: definition.name,
       get props() {
         return props;

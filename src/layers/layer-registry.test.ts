@@ -3,8 +3,8 @@ import { LayerRegistry } from './layer-registry';
 import { defineLayer } from './define-layer';
 import type { LiveLayer } from './live-layer';
 
-function fakeLayer(name: string): LiveLayer {
-  return { name, attach: async () => undefined, dispose: () => undefined };
+function fakeLayer<Props extends object = object>(name: string, props = {} as Props): LiveLayer<Props> {
+  return { name, props, update: () => undefined, attach: async () => undefined, dispose: () => undefined };
 }
 
 describe('LayerRegistry', () => {
@@ -29,7 +29,7 @@ describe('LayerRegistry', () => {
     let seen: unknown;
     const registry = new LayerRegistry().register('roads', (props?: Partial<{ width: number }>) => {
       seen = props;
-      return fakeLayer('roads');
+      return fakeLayer('roads', { width: props?.width ?? 1 });
     });
     registry.create('roads', { width: 3 });
     expect(seen).toEqual({ width: 3 });
@@ -47,9 +47,9 @@ describe('LayerRegistry', () => {
     const registry = new LayerRegistry().register('roads', roads);
     const live = registry.create('roads') as LiveLayer<{ width: number }>;
     registry.update('roads', { width: 5 });
-    expect(live.props?.width).toBe(5);
+    expect(live.props.width).toBe(5);
     // A rebuilt scene makes the layer again: it keeps the update.
-    expect((registry.create('roads') as LiveLayer<{ width: number }>).props?.width).toBe(5);
+    expect((registry.create('roads') as LiveLayer<{ width: number }>).props.width).toBe(5);
     expect(() => registry.update('water' as 'roads', { width: 1 })).toThrow(/no layer/);
   });
 });

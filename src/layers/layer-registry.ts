@@ -1,16 +1,13 @@
 /** A registry of live layers by name, with the props each is made with; registering a name twice is a programming error. */
 import type { SceneLayerSource } from '../scene/scene-layer';
-import type { SceneLayer } from '../scene/scene-layer';
-
-/** A factory the registry takes (layers not yet on the kit have no `update`). */
-type AnyLayerFactory<Props extends object> = (props?: Partial<Props>) => SceneLayer & { update?(props: Partial<Props>): void };
+import type { LayerFactory, LiveLayer } from './live-layer';
 
 interface Entry {
-  factory: AnyLayerFactory<never>;
+  factory: LayerFactory<never>;
   /** Props the surface chose for this layer: every layer made from now on gets them. */
   props: object;
   /** The layer made last (the one on the current scene), so updates reach it. */
-  live: (SceneLayer & { update?(props: never): void }) | null;
+  live: LiveLayer<never> | null;
 }
 
 /** Layer factories by name; `Layers` maps each registered name to its props type. */
@@ -18,9 +15,9 @@ export class LayerRegistry<Layers extends Record<string, object> = Record<never,
   private readonly entries = new Map<string, Entry>();
 
   /** Registers a factory (with the props a surface wants for it); throws if the name is taken. */
-  register<Name extends string, Props extends object>(name: Name, factory: AnyLayerFactory<Props>, props: Partial<Props> = {}): LayerRegistry<Layers & Record<Name, Props>> {
+  register<Name extends string, Props extends object>(name: Name, factory: LayerFactory<Props>, props: Partial<Props> = {}): LayerRegistry<Layers & Record<Name, Props>> {
     if (this.entries.has(name)) throw new Error(`layer "${name}" is already registered`);
-    this.entries.set(name, { factory: factory as AnyLayerFactory<never>, props, live: null });
+    this.entries.set(name, { factory: factory as LayerFactory<never>, props, live: null });
     return this as unknown as LayerRegistry<Layers & Record<Name, Props>>;
   }
 
@@ -30,7 +27,7 @@ export class LayerRegistry<Layers extends Record<string, object> = Record<never,
   }
 
   /** Creates a layer by name with its registered props (and `props` over them); throws for an unknown name. */
-  create(name: string, props: object = {}): SceneLayer {
+  create(name: string, props: object = {}): LiveLayer {
     const entry = this.entries.get(name);
     if (!entry) throw new Error(`no layer named "${name}"`);
     const layer = entry.factory({ ...entry.props, ...props } as never);
@@ -44,6 +41,6 @@ export class LayerRegistry<Layers extends Record<string, object> = Record<never,
     const entry = this.entries.get(name);
     if (!entry) throw new Error(`no layer named "${name}"`);
     entry.props = { ...entry.props, ...props };
-    entry.live?.update?.(props as never);
+    entry.live?.update(props as never);
   }
 }
