@@ -169,7 +169,10 @@ export function defineLayer<Props extends object>(definition: LayerDefinition<Pr
             own(bindVisibility(store, definition.name, apply));
           },
           onProps(apply) {
-            own(() => state.propsListeners.splice(state.propsListeners.indexOf(apply), 1));
+            own(() => {
+              const index = state.propsListeners.indexOf(apply);
+              if (index >= 0) state.propsListeners.splice(index, 1);
+            });
             state.propsListeners.push(apply);
           },
           onDispose(cleanup) {
