@@ -194,6 +194,32 @@ describe('defineLayer', () => {
     expect(signals[1]!.aborted).toBe(true);
   });
 
+  it('still undoes everything when the scene aborted its signal before disposing it (as a scene teardown does)', async () => {
+    const { scene, primitives, preRender, abort } = fakeScene();
+    const store = declared('demo');
+    const primitive = new FakePrimitive();
+    const seen: string[] = [];
+    const layer = defineLayer({
+      name: 'demo',
+      defaults: {},
+      attach(ctx) {
+        ctx.add(primitive);
+        ctx.on(preRender, () => undefined);
+        ctx.subscribe((state, previous) => state.locale !== previous.locale && seen.push(state.locale));
+        ctx.ready();
+      },
+    })();
+    await layer.attach(scene, store);
+    abort.abort();
+    layer.dispose();
+    store.getState().setLocale('en');
+    expect(seen).toEqual([]);
+    expect(primitive.destroyed).toBe(true);
+    expect(primitives.items.size).toBe(0);
+    expect(preRender.listeners.size).toBe(0);
+    expect(store.getState().layers.demo!.ready).toBe(false);
+  });
+
   it('marks ready when its primitives are drawn, and only then', async () => {
     const { scene, postRender } = fakeScene();
     const store = declared('demo');

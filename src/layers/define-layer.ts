@@ -77,11 +77,13 @@ function disposedError(name: string): DOMException {
 export function defineLayer<Props extends object>(definition: LayerDefinition<Props>): LayerFactory<Props> {
   return (initial = {}) => {
     let props: Readonly<Props> = { ...definition.defaults, ...initial };
-    let context: { cleanups: (() => void)[]; controller: AbortController; store: AppStore; propsListeners: ((next: Props, previous: Props) => void)[] } | null = null;
+    let context: { cleanups: (() => void)[]; controller: AbortController; store: AppStore; propsListeners: ((next: Props, previous: Props) => void)[]; disposed: boolean } | null = null;
     let attached = false;
 
     const dispose = () => {
-      if (!context || context.controller.signal.aborted) return;
+      // Not the signal: the scene's teardown aborts it before the scene disposes its layers.
+      if (!context || context.disposed) return;
+      context.disposed = true;
       const { cleanups, controller, store } = context;
       controller.abort(disposedError(definition.name));
       for (const cleanup of cleanups.splice(0).reverse()) {
@@ -102,13 +104,13 @@ export function defineLayer<Props extends object>(definition: LayerDefinition<Pr
       update(next) {
         const previous = props;
         props = { ...props, ...next };
-        if (context && !context.controller.signal.aborted) for (const apply of [...context.propsListeners]) apply(props, previous);
+        if (context && !context.disposed) for (const apply of [...context.propsListeners]) apply(props, previous);
       },
       async attach(scene, store) {
         if (attached) throw new Error(`layer ${definition.name} is already attached`);
         attached = true;
         const controller = new AbortController();
-        const state = { cleanups: [] as (() => void)[], controller, store, propsListeners: [] as ((next: Props, previous: Props) => void)[] };
+        const state = { cleanups: [] as (() => void)[], controller, store, propsListeners: [] as ((next: Props, previous: Props) => void)[], disposed: false };
         context = state;
         const { signal } = controller;
         // The scene's teardown is this layer's too.
