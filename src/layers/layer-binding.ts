@@ -1,4 +1,4 @@
-/** Helpers every live layer uses to follow its store entry and report readiness. */
+/** What the layer kit (define-layer.ts) builds on to follow a layer's store entry and report readiness. */
 import type { Scene } from 'cesium';
 import type { AppStore } from '../store/app-store';
 
@@ -33,14 +33,4 @@ export function whenPrimitivesReady(scene: Scene, primitives: { ready: boolean; 
   const remove = scene.postRender.addEventListener(check);
   scene.requestRender();
   return remove;
-}
-
-/** Calls `apply()` whenever the room's feed changes (its version bumps); returns the unsubscribe. */
-export function onFeedChange(store: AppStore, apply: () => void): () => void {
-  let version = store.getState().feed.version;
-  return store.subscribe((state) => {
-    if (state.feed.version === version) return;
-    version = state.feed.version;
-    apply();
-  });
 }

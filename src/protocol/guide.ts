@@ -51,20 +51,24 @@ export const routeQuerySchema = z
 export type RouteQuery = z.infer<typeof routeQuerySchema>;
 
 /** A route: the path along the roads and its times under current traffic and in free flow. */
-export interface RouteFound {
-  ok: true;
-  /** Sim time whose traffic weighted the edges. */
-  t: number;
-  /** Graph nodes the two points snapped to. */
-  fromNode: number;
-  toNode: number;
-  edges: number[];
-  /** The path as [lon, lat] points. */
-  coordinates: [number, number][];
-  lengthM: number;
-  travelS: number;
-  freeFlowS: number;
-}
+export const routeFoundSchema = z
+  .object({
+    ok: z.literal(true),
+    /** Sim time whose traffic weighted the edges. */
+    t: z.number().finite(),
+    /** Graph nodes the two points snapped to. */
+    fromNode: z.number().int().nonnegative(),
+    toNode: z.number().int().nonnegative(),
+    edges: z.array(z.number().int().nonnegative()),
+    /** The path as [lon, lat] points. */
+    coordinates: z.array(z.tuple([z.number().finite(), z.number().finite()])),
+    lengthM: z.number().finite().nonnegative(),
+    travelS: z.number().finite().nonnegative(),
+    freeFlowS: z.number().finite().nonnegative(),
+  })
+  .strict();
+export type RouteFound = z.infer<typeof routeFoundSchema>;
 
-/** The route reply. */
-export type RouteReply = RouteFound | { ok: false; error: string };
+/** The route reply (GET /api/route): a route, or why there is none. */
+export const routeReplySchema = z.discriminatedUnion('ok', [routeFoundSchema, z.object({ ok: z.literal(false), error: z.string() }).strict()]);
+export type RouteReply = z.infer<typeof routeReplySchema>;

@@ -1,6 +1,6 @@
 /** Picking: a click or tap on a building selects it (info panel) and highlights it; elsewhere clears. */
 import { Cesium3DTileFeature, Color, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2, type Viewer } from 'cesium';
-import { toUseClass } from '../layers/buildings/palette';
+import { toUseClass } from '../city/use-class';
 import type { AppStore } from '../store/app-store';
 import type { BuildingSelection } from '../store/selection-slice';
 

@@ -2,9 +2,9 @@
  * Keeps a wall scene alive for an unattended day: a lost WebGL context or a render error tears the
  * scene down and builds a new one (fresh canvas and context), with a growing delay if it keeps failing.
  */
-import type { LayerRegistry } from '../layers/layer-registry';
 import type { AppStore } from '../store/app-store';
 import type { CityPack } from './city-pack-source';
+import type { SceneLayerSource } from './scene-layer';
 import type { SceneOptions } from './scene-options';
 import { createWallScene, type WallScene } from './wall-scene';
 
@@ -19,7 +19,7 @@ export function startResilientWall(
   host: HTMLElement,
   store: AppStore,
   pack: CityPack,
-  registry: LayerRegistry,
+  registry: SceneLayerSource,
   options: SceneOptions,
   events: ResilientWallEvents,
 ): () => void {

@@ -1,7 +1,5 @@
 /** Assembles one wall scene: viewer, layers, clock, camera, tour and picking, torn down as one. */
 import { Cartesian2, type Viewer } from 'cesium';
-import type { LayerRegistry } from '../layers/layer-registry';
-import type { LiveLayer } from '../layers/live-layer';
 import type { CameraView, PlaceProperties } from '../protocol/city-pack';
 import type { AppStore } from '../store/app-store';
 import { attachAttractTour } from './attract-tour';
@@ -15,6 +13,7 @@ import { createOfflineViewer } from './create-viewer';
 import { createFrameBudget } from './frame-budget';
 import type { SceneOptions } from './scene-options';
 import { attachSceneLabels, type LabelObstacle } from './scene-labels';
+import type { SceneLayer, SceneLayerSource } from './scene-layer';
 
 /** Callbacks from a scene to whoever keeps it alive. */
 export interface WallSceneEvents {
@@ -36,7 +35,7 @@ export function createWallScene(
   host: HTMLElement,
   store: AppStore,
   pack: CityPack,
-  registry: LayerRegistry,
+  registry: SceneLayerSource,
   options: SceneOptions,
   events: WallSceneEvents,
 ): WallScene {
@@ -55,7 +54,7 @@ export function createWallScene(
   const labels = attachSceneLabels(viewer, { obstacles: landmarkObstacles(pack), testHook: options.test });
   cleanups.push(() => labels.dispose());
 
-  const layers: LiveLayer[] = registry.names().map((name) => registry.create(name));
+  const layers: SceneLayer[] = registry.names().map((name) => registry.create(name));
   for (const layer of layers) store.getState().declareLayer(layer.name, true);
   cleanups.push(() => {
     for (const layer of [...layers].reverse()) layer.dispose();

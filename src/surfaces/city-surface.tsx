@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { createClockController } from '../connection/clock-controller';
 import { connectHub, pickRoom } from '../connection/hub-connection';
+import { startRoutePoller } from '../connection/route-poller';
 import { pickLocale, pickName, translate } from '../i18n/translate';
 import { createDefaultLayerRegistry } from '../layers/default-layers';
 import { planTour } from '../scene/camera-plan';
@@ -35,6 +36,8 @@ export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void>
   const hub = operatorToken
     ? connectHub(store, surface, pickRoom(params.get('room')), operatorToken, 'operator')
     : connectHub(store, surface, pickRoom(params.get('room')));
+  // The guide's route follows its ends and the traffic; the route layer draws what it brings.
+  startRoutePoller(store);
   const hudRoot = document.getElementById('hud')!;
   render(<Hud store={store} manifest={null} views={[]} />, hudRoot);
 

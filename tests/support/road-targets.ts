@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { manifestSchema, roadGraphSchema, type RoadGraphFile } from '../../src/protocol/city-pack';
 import { publicConfigSchema } from '../../src/protocol/events';
 import { METRES_PER_DEGREE } from '../../src/city/local-frame';
-import { edgeDistance, edgeLine } from '../../src/surfaces/planner/nearest-edge';
+import { edgeDistance, edgeLine } from '../../src/city/nearest-edge';
 import { segmentOf } from '../../src/surfaces/planner/pick-on-map';
 
 /** A road segment the test can click: the middle of an edge, far enough from every other road that the click is unambiguous. */

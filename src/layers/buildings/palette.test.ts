@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { USE_CLASSES } from '../../protocol/city-pack';
-import { buildingStyleJson, toUseClass, USE_CLASS_COLOURS } from './palette';
+import { buildingStyleJson, USE_CLASS_COLOURS } from './palette';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
@@ -22,11 +22,5 @@ describe('building palette', () => {
     expect(conditions).toHaveLength(USE_CLASSES.length + 1);
     expect(conditions[0]).toEqual(["${use_class} === 'residential'", "color('#f1e3c6')"]);
     expect(conditions.at(-1)?.[0]).toBe('true');
-  });
-
-  it('maps unknown use classes to other', () => {
-    expect(toUseClass('office')).toBe('office');
-    expect(toUseClass('castle')).toBe('other');
-    expect(toUseClass(undefined)).toBe('other');
   });
 });

@@ -31,8 +31,3 @@ export function buildingStyleJson(colours: Record<UseClass, string> = USE_CLASS_
   conditions.push(['true', `color('${FALLBACK_COLOUR}')`]);
   return { color: { conditions }, show: 'true' };
 }
-
-/** Narrows an untrusted string to a use class. */
-export function toUseClass(value: unknown): UseClass {
-  return typeof value === 'string' && (USE_CLASSES as readonly string[]).includes(value) ? (value as UseClass) : 'other';
-}

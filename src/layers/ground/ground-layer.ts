@@ -18,10 +18,8 @@ import {
 import type { GroundProperties } from '../../protocol/city-pack';
 import { fetchPackFeatures, type PackFeature } from '../../scene/city-pack-source';
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
-import type { AppStore } from '../../store/app-store';
-import { bindVisibility, whenPrimitivesReady } from '../layer-binding';
-import { cleanLine } from '../roads/clean-line';
-import type { LayerScene, LiveLayer } from '../live-layer';
+import { cleanLine } from '../../city/clean-line';
+import { defineLayer } from '../define-layer';
 
 /** Props of the ground layer. */
 export interface GroundLayerProps {
@@ -81,77 +79,62 @@ function colourMaterial(css: string): Material {
   return Material.fromType('Color', { color: Color.fromCssColorString(css) });
 }
 
-/** Creates the ground layer. */
-export function createGroundLayer(props: Partial<GroundLayerProps> = {}): LiveLayer {
-  const options = { ...GROUND_LAYER_DEFAULTS, ...props };
-  const cleanups: (() => void)[] = [];
-  let disposed = false;
-
-  return {
-    name: 'ground',
-    async attach(scene: LayerScene, store: AppStore) {
-      const features = await fetchPackFeatures<GroundProperties>(scene.pack, scene.pack.manifest.files.ground, scene.signal);
-      if (disposed) return;
-      const byKind = groundPolygonsByKind(features);
-      const colours: Record<PolygonKind, string> = { outline: options.tableColour, green: options.greenColour, water: options.waterColour };
-      const materials: { material: Material; base: Color }[] = [];
-      const primitives: Primitive[] = [];
-      for (const kind of ['outline', 'green', 'water'] as const) {
-        const instances = byKind[kind].map((rings) => polygonInstance(rings, GROUND_HEIGHTS[kind])).filter((i): i is GeometryInstance => i !== null);
-        if (instances.length === 0) continue;
-        const material = colourMaterial(colours[kind]);
-        materials.push({ material, base: Color.fromCssColorString(colours[kind]) });
-        // Flat (unlit): a colour per kind, dimmed with the night below, reads the same from every angle.
-        const appearance = new MaterialAppearance({ material, flat: true, faceForward: false, materialSupport: MaterialAppearance.MaterialSupport.BASIC });
-        // The table and its water and green take the buildings' shadows.
-        primitives.push(new Primitive({ geometryInstances: instances, appearance, asynchronous: true, shadows: ShadowMode.RECEIVE_ONLY }));
-      }
-      const rivers = features
-        .filter((f) => f.properties.kind === 'water' && f.geometry.type === 'LineString')
-        .flatMap((f) => cleanLine(f.geometry.coordinates as Ring))
-        .map(
-          (part) =>
-            new GeometryInstance({
-              geometry: new PolylineGeometry({
-                positions: Cartesian3.fromDegreesArrayHeights(part.flatMap(([lon, lat]) => [lon, lat, GROUND_HEIGHTS.water])),
-                width: options.riverWidth,
-                arcType: ArcType.NONE,
-                vertexFormat: PolylineMaterialAppearance.VERTEX_FORMAT,
-              }),
+/** The ground layer. */
+export const createGroundLayer = defineLayer<GroundLayerProps>({
+  name: 'ground',
+  defaults: GROUND_LAYER_DEFAULTS,
+  async attach(ctx) {
+    const { scene, props: options } = ctx;
+    const features = await fetchPackFeatures<GroundProperties>(scene.pack, scene.pack.manifest.files.ground, ctx.signal);
+    ctx.signal.throwIfAborted();
+    const byKind = groundPolygonsByKind(features);
+    const colours: Record<PolygonKind, string> = { outline: options.tableColour, green: options.greenColour, water: options.waterColour };
+    const materials: { material: Material; base: Color }[] = [];
+    const primitives: Primitive[] = [];
+    for (const kind of ['outline', 'green', 'water'] as const) {
+      const instances = byKind[kind].map((rings) => polygonInstance(rings, GROUND_HEIGHTS[kind])).filter((i): i is GeometryInstance => i !== null);
+      if (instances.length === 0) continue;
+      const material = colourMaterial(colours[kind]);
+      materials.push({ material, base: Color.fromCssColorString(colours[kind]) });
+      // Flat (unlit): a colour per kind, dimmed with the night below, reads the same from every angle.
+      const appearance = new MaterialAppearance({ material, flat: true, faceForward: false, materialSupport: MaterialAppearance.MaterialSupport.BASIC });
+      // The table and its water and green take the buildings' shadows.
+      primitives.push(new Primitive({ geometryInstances: instances, appearance, asynchronous: true, shadows: ShadowMode.RECEIVE_ONLY }));
+    }
+    const rivers = features
+      .filter((f) => f.properties.kind === 'water' && f.geometry.type === 'LineString')
+      .flatMap((f) => cleanLine(f.geometry.coordinates as Ring))
+      .map(
+        (part) =>
+          new GeometryInstance({
+            geometry: new PolylineGeometry({
+              positions: Cartesian3.fromDegreesArrayHeights(part.flatMap(([lon, lat]) => [lon, lat, GROUND_HEIGHTS.water])),
+              width: options.riverWidth,
+              arcType: ArcType.NONE,
+              vertexFormat: PolylineMaterialAppearance.VERTEX_FORMAT,
             }),
-        );
-      if (rivers.length > 0) {
-        const material = colourMaterial(options.waterColour);
-        materials.push({ material, base: Color.fromCssColorString(options.waterColour) });
-        primitives.push(new Primitive({ geometryInstances: rivers, appearance: new PolylineMaterialAppearance({ material }), asynchronous: true }));
-      }
-      const cesiumScene = scene.viewer.scene;
-      for (const primitive of primitives) {
-        cesiumScene.primitives.add(primitive);
-        cleanups.push(() => cesiumScene.primitives.remove(primitive));
-      }
+          }),
+      );
+    if (rivers.length > 0) {
+      const material = colourMaterial(options.waterColour);
+      materials.push({ material, base: Color.fromCssColorString(options.waterColour) });
+      primitives.push(new Primitive({ geometryInstances: rivers, appearance: new PolylineMaterialAppearance({ material }), asynchronous: true }));
+    }
+    const cesiumScene = ctx.viewer.scene;
+    for (const primitive of primitives) ctx.add(primitive);
 
-      const [lon, lat] = scene.pack.manifest.centre;
-      let dim = -1;
-      cleanups.push(
-        cesiumScene.preUpdate.addEventListener((_scene, time: JulianDate) => {
-          const next = Math.round(nightFactor(sunElevationDeg(JulianDate.toDate(time).getTime(), lon, lat)) * options.nightDimming * 50) / 50;
-          if (next === dim) return;
-          dim = next;
-          for (const { material, base } of materials) Color.multiplyByScalar(base, 1 - dim, material.uniforms.color as Color).alpha = 1;
-        }),
-      );
-      cleanups.push(
-        bindVisibility(store, 'ground', (visible) => {
-          for (const primitive of primitives) primitive.show = visible;
-          cesiumScene.requestRender();
-        }),
-      );
-      cleanups.push(whenPrimitivesReady(cesiumScene, primitives, () => store.getState().setLayerReady('ground', true)));
-    },
-    dispose() {
-      disposed = true;
-      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    },
-  };
-}
+    const [lon, lat] = scene.pack.manifest.centre;
+    let dim = -1;
+    ctx.on(cesiumScene.preUpdate, (_scene: unknown, time: JulianDate) => {
+      const next = Math.round(nightFactor(sunElevationDeg(JulianDate.toDate(time).getTime(), lon, lat)) * options.nightDimming * 50) / 50;
+      if (next === dim) return;
+      dim = next;
+      for (const { material, base } of materials) Color.multiplyByScalar(base, 1 - dim, material.uniforms.color as Color).alpha = 1;
+    });
+    ctx.visible((visible) => {
+      for (const primitive of primitives) primitive.show = visible;
+      cesiumScene.requestRender();
+    });
+    ctx.readyWhenDrawn(primitives);
+  },
+});

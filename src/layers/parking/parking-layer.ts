@@ -14,9 +14,7 @@ import { fetchPackFeatures } from '../../scene/city-pack-source';
 import { fetchPackGraph } from '../../connection/pack-graph';
 import type { DeclutteredLabel } from '../../scene/scene-labels';
 import { entitiesOfType } from '../../store/feed-slice';
-import type { AppStore } from '../../store/app-store';
-import { bindVisibility } from '../layer-binding';
-import type { LayerScene, LiveLayer } from '../live-layer';
+import { defineLayer } from '../define-layer';
 import { AVAILABILITY_COLOURS, districtDisplay, planParkingSigns, spacesDisplay, type GuidanceSign, type Lot } from './parking-signs';
 import { districtName, lotName, nearestNamed, nearestStreet, type NamedPoint } from './sign-names';
 
@@ -54,122 +52,103 @@ export function lotsOf(parks: OffStreetParking[]): Lot[] {
   );
 }
 
-/** Creates the parking guidance layer. */
-export function createParkingLayer(props: Partial<ParkingLayerProps> = {}): LiveLayer {
-  const options = { ...PARKING_LAYER_DEFAULTS, ...props };
-  const cleanups: (() => void)[] = [];
-  let disposed = false;
+/** The parking guidance layer. */
+export const createParkingLayer = defineLayer<ParkingLayerProps>({
+  name: 'parking',
+  defaults: PARKING_LAYER_DEFAULTS,
+  async attach(ctx) {
+    const { scene, store, props: options } = ctx;
+    const { graph, edgeClass, edgeNames } = await fetchPackGraph(scene.pack);
+    // The pack's places name lots in every locale and name districts no lot names.
+    const places = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, ctx.signal).catch(() => []);
+    ctx.signal.throwIfAborted();
+    const placeByOsmId = new Map(places.map((f) => [f.properties.osm_id, f.properties]));
+    const named: NamedPoint[] = places.flatMap((f) => (f.geometry.type === 'Point' && f.properties.category !== 'bus_stop' ? [{ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], names: f.properties }] : []));
+    const parkingPlaces = named.filter((p) => (p.names as PlaceProperties).category === 'parking');
+    const landmarks = named.filter((p) => (p.names as PlaceProperties).category !== 'parking');
+    const city = { name_zh: scene.pack.manifest.name.zh, name_en: scene.pack.manifest.name.en };
+    const labels = ctx.add(new LabelCollection());
+    ctx.onDispose(() => scene.labels.removeAll(labels));
 
-  return {
-    name: 'parking',
-    async attach(scene: LayerScene, store: AppStore) {
-      const { graph, edgeClass, edgeNames } = await fetchPackGraph(scene.pack);
-      // The pack's places name lots in every locale and name districts no lot names.
-      const places = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, scene.signal).catch(() => []);
-      const placeByOsmId = new Map(places.map((f) => [f.properties.osm_id, f.properties]));
-      if (disposed) return;
-      const named: NamedPoint[] = places.flatMap((f) => (f.geometry.type === 'Point' && f.properties.category !== 'bus_stop' ? [{ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], names: f.properties }] : []));
-      const parkingPlaces = named.filter((p) => (p.names as PlaceProperties).category === 'parking');
-      const landmarks = named.filter((p) => (p.names as PlaceProperties).category !== 'parking');
-      const city = { name_zh: scene.pack.manifest.name.zh, name_en: scene.pack.manifest.name.en };
-      const labels = new LabelCollection();
-      scene.viewer.scene.primitives.add(labels);
-      cleanups.push(() => scene.viewer.scene.primitives.remove(labels));
-      cleanups.push(() => scene.labels.removeAll(labels));
+    let planKey = '';
+    let signs: { sign: GuidanceSign; label: DeclutteredLabel; street: ReturnType<typeof nearestStreet>; place: NamedPoint | null }[] = [];
+    let lotLabels = new Map<string, DeclutteredLabel>();
+    const makeLabel = (lon: number, lat: number, height: number, font: string, kind: LabelKind, maxDistance: number) =>
+      scene.labels.add(
+        labels,
+        labels.add({
+          position: Cartesian3.fromDegrees(lon, lat, height),
+          text: '',
+          font,
+          fillColor: Color.WHITE,
+          outlineColor: Color.fromCssColorString('#0b1320'),
+          outlineWidth: 3,
+          style: LabelStyle.FILL_AND_OUTLINE,
+          showBackground: true,
+          backgroundPadding: new Cartesian2(8, 5),
+          disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        }),
+        { kind, maxDistance, offset: 6 },
+      );
+    const kinds = ['parking-district', 'parking-street'] as const;
 
-      let planKey = '';
-      let signs: { sign: GuidanceSign; label: DeclutteredLabel; street: ReturnType<typeof nearestStreet>; place: NamedPoint | null }[] = [];
-      let lotLabels = new Map<string, DeclutteredLabel>();
-      const makeLabel = (lon: number, lat: number, height: number, font: string, kind: LabelKind, maxDistance: number) =>
-        scene.labels.add(
-          labels,
-          labels.add({
-            position: Cartesian3.fromDegrees(lon, lat, height),
-            text: '',
-            font,
-            fillColor: Color.WHITE,
-            outlineColor: Color.fromCssColorString('#0b1320'),
-            outlineWidth: 3,
-            style: LabelStyle.FILL_AND_OUTLINE,
-            showBackground: true,
-            backgroundPadding: new Cartesian2(8, 5),
-            disableDepthTestDistance: Number.POSITIVE_INFINITY,
-          }),
-          { kind, maxDistance, offset: 6 },
-        );
-      const kinds = ['parking-district', 'parking-street'] as const;
-
-      const sync = () => {
-        const locale = store.getState().locale;
-        const lots = lotsOf(entitiesOfType(store.getState().feed, 'OffStreetParking'));
-        const key = lots.map((l) => l.id).sort().join('|');
-        if (key !== planKey) {
-          planKey = key;
-          scene.labels.removeAll(labels);
-          labels.removeAll();
-          const byPlanId = new Map(lots.map((lot) => [lot.id, lot]));
-          signs = planParkingSigns(graph, edgeClass, lots).map((sign) => {
-            const covered = sign.lotIds.flatMap((id) => byPlanId.get(id) ?? []);
-            const centre = covered.length > 0 ? [covered.reduce((a, l) => a + l.lon, 0) / covered.length, covered.reduce((a, l) => a + l.lat, 0) / covered.length] : [sign.lon, sign.lat];
-            return {
-              sign,
-              label: makeLabel(sign.lon, sign.lat, options.heights[sign.level - 1]!, options.fonts[sign.level - 1]!, kinds[sign.level - 1]!, sign.level === 1 ? Number.POSITIVE_INFINITY : options.level2Range),
-              // What names a district no lot names: the street its sign stands on, else the nearest place.
-              street: sign.level === 1 ? nearestStreet(graph, edgeClass, edgeNames, sign.lon, sign.lat) : null,
-              place: sign.level === 1 ? nearestNamed(landmarks, centre[0]!, centre[1]!, DISTRICT_PLACE_M) : null,
-            };
-          });
-          lotLabels = new Map(lots.map((lot) => [lot.id, makeLabel(lot.lon, lot.lat, options.heights[2], options.fonts[2], 'parking-lot', options.level3Range)]));
-        }
-        const byId = new Map(lots.map((lot) => [lot.id, lot]));
-        // A lot the pack has (by its OSM id, else by its spot) takes the pack's name in the locale; a live lot the pack does not know, its own.
-        const nameOf = (lot: Lot) => {
-          const own = placeByOsmId.get(osmIdOfEntity(lot.id) ?? '');
-          return (own && localName(own, locale)) || lotName(locale, lot, parkingPlaces);
-        };
-        for (const { sign, label: { label }, street, place } of signs) {
-          const covered = sign.lotIds.flatMap((id) => byId.get(id) ?? []);
-          label.backgroundColor = Color.fromCssColorString(options.signColour).withAlpha(0.92);
-          if (sign.level === 1) {
-            const spaces = districtDisplay(covered);
-            const name = districtName(locale, { lots: covered.map((lot) => ({ name: nameOf(lot), total: lot.total })), street, place: place?.names ?? null, city });
-            label.text = translate(locale, 'parking.level1', { name, free: spaces.free, total: spaces.total });
-          } else {
-            label.text = covered
-              .map((lot, i) => translate(locale, 'parking.level2Line', { name: nameOf(lot) ?? translate(locale, 'parking.unnamed'), free: spacesDisplay(lot.total, lot.available).free, distance: sign.distancesM[i] ?? 0 }))
-              .join('\n');
-          }
-        }
-        for (const [id, { label }] of lotLabels) {
-          const lot = byId.get(id)!;
-          const spaces = spacesDisplay(lot.total, lot.available);
-          label.text = spaces.availability === 'full' ? translate(locale, 'parking.full') : translate(locale, 'parking.level3', { free: spaces.free, total: spaces.total });
-          label.backgroundColor = Color.fromCssColorString(AVAILABILITY_COLOURS[spaces.availability]).withAlpha(0.92);
-        }
-        scene.viewer.scene.requestRender();
+    const sync = () => {
+      const locale = store.getState().locale;
+      const lots = lotsOf(entitiesOfType(store.getState().feed, 'OffStreetParking'));
+      const key = lots.map((l) => l.id).sort().join('|');
+      if (key !== planKey) {
+        planKey = key;
+        scene.labels.removeAll(labels);
+        labels.removeAll();
+        const byPlanId = new Map(lots.map((lot) => [lot.id, lot]));
+        signs = planParkingSigns(graph, edgeClass, lots).map((sign) => {
+          const covered = sign.lotIds.flatMap((id) => byPlanId.get(id) ?? []);
+          const centre = covered.length > 0 ? [covered.reduce((a, l) => a + l.lon, 0) / covered.length, covered.reduce((a, l) => a + l.lat, 0) / covered.length] : [sign.lon, sign.lat];
+          return {
+            sign,
+            label: makeLabel(sign.lon, sign.lat, options.heights[sign.level - 1]!, options.fonts[sign.level - 1]!, kinds[sign.level - 1]!, sign.level === 1 ? Number.POSITIVE_INFINITY : options.level2Range),
+            // What names a district no lot names: the street its sign stands on, else the nearest place.
+            street: sign.level === 1 ? nearestStreet(graph, edgeClass, edgeNames, sign.lon, sign.lat) : null,
+            place: sign.level === 1 ? nearestNamed(landmarks, centre[0]!, centre[1]!, DISTRICT_PLACE_M) : null,
+          };
+        });
+        lotLabels = new Map(lots.map((lot) => [lot.id, makeLabel(lot.lon, lot.lat, options.heights[2], options.fonts[2], 'parking-lot', options.level3Range)]));
+      }
+      const byId = new Map(lots.map((lot) => [lot.id, lot]));
+      // A lot the pack has (by its OSM id, else by its spot) takes the pack's name in the locale; a live lot the pack does not know, its own.
+      const nameOf = (lot: Lot) => {
+        const own = placeByOsmId.get(osmIdOfEntity(lot.id) ?? '');
+        return (own && localName(own, locale)) || lotName(locale, lot, parkingPlaces);
       };
-      sync();
-      let version = store.getState().feed.version;
-      let locale = store.getState().locale;
-      cleanups.push(
-        store.subscribe((state) => {
-          if (state.feed.version === version && state.locale === locale) return;
-          version = state.feed.version;
-          locale = state.locale;
-          sync();
-        }),
-      );
-      cleanups.push(
-        bindVisibility(store, 'parking', (visible) => {
-          labels.show = visible;
-          scene.viewer.scene.requestRender();
-        }),
-      );
-      store.getState().setLayerReady('parking', true);
-    },
-    dispose() {
-      disposed = true;
-      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    },
-  };
-}
+      for (const { sign, label: { label }, street, place } of signs) {
+        const covered = sign.lotIds.flatMap((id) => byId.get(id) ?? []);
+        label.backgroundColor = Color.fromCssColorString(options.signColour).withAlpha(0.92);
+        if (sign.level === 1) {
+          const spaces = districtDisplay(covered);
+          const name = districtName(locale, { lots: covered.map((lot) => ({ name: nameOf(lot), total: lot.total })), street, place: place?.names ?? null, city });
+          label.text = translate(locale, 'parking.level1', { name, free: spaces.free, total: spaces.total });
+        } else {
+          label.text = covered
+            .map((lot, i) => translate(locale, 'parking.level2Line', { name: nameOf(lot) ?? translate(locale, 'parking.unnamed'), free: spacesDisplay(lot.total, lot.available).free, distance: sign.distancesM[i] ?? 0 }))
+            .join('\n');
+        }
+      }
+      for (const [id, { label }] of lotLabels) {
+        const lot = byId.get(id)!;
+        const spaces = spacesDisplay(lot.total, lot.available);
+        label.text = spaces.availability === 'full' ? translate(locale, 'parking.full') : translate(locale, 'parking.level3', { free: spaces.free, total: spaces.total });
+        label.backgroundColor = Color.fromCssColorString(AVAILABILITY_COLOURS[spaces.availability]).withAlpha(0.92);
+      }
+      scene.viewer.scene.requestRender();
+    };
+    sync();
+    ctx.subscribe((state, previous) => {
+      if (state.feed.version !== previous.feed.version || state.locale !== previous.locale) sync();
+    });
+    ctx.visible((visible) => {
+      labels.show = visible;
+      scene.viewer.scene.requestRender();
+    });
+    ctx.ready();
+  },
+});

@@ -2,10 +2,8 @@
 import { ArcType, Cartesian3, Color, ColorGeometryInstanceAttribute, GeometryInstance, PolylineColorAppearance, PolylineGeometry, Primitive } from 'cesium';
 import type { RoadProperties } from '../../protocol/city-pack';
 import { fetchPackFeatures } from '../../scene/city-pack-source';
-import type { AppStore } from '../../store/app-store';
-import { bindVisibility, whenPrimitivesReady } from '../layer-binding';
-import type { LayerScene, LiveLayer } from '../live-layer';
-import { cleanLine } from './clean-line';
+import { defineLayer } from '../define-layer';
+import { cleanLine } from '../../city/clean-line';
 import { roadStyleFor } from './road-style';
 
 /** Props of the roads layer. */
@@ -21,59 +19,44 @@ export interface RoadsLayerProps {
 /** Defaults of the roads layer. */
 export const ROADS_LAYER_DEFAULTS: RoadsLayerProps = { height: 1.5, widthScale: 1, hidePaths: false };
 
-/** Creates the roads layer. */
-export function createRoadsLayer(props: Partial<RoadsLayerProps> = {}): LiveLayer {
-  const options = { ...ROADS_LAYER_DEFAULTS, ...props };
-  const cleanups: (() => void)[] = [];
-  let disposed = false;
-
-  return {
-    name: 'roads',
-    async attach(scene: LayerScene, store: AppStore) {
-      const features = await fetchPackFeatures<RoadProperties>(scene.pack, scene.pack.manifest.files.roads, scene.signal);
-      if (disposed) return;
-      const instances: GeometryInstance[] = [];
-      const sorted = features
-        .filter((f) => f.geometry.type === 'LineString' && !f.properties.tunnel)
-        .map((f) => ({ feature: f, style: roadStyleFor(f.properties.class) }))
-        .filter(({ style }) => !(options.hidePaths && style.rank === 0))
-        .sort((a, b) => a.style.rank - b.style.rank);
-      for (const { feature, style } of sorted) {
-        // Higher ranks sit a few centimetres higher so junctions draw main roads on top.
-        const height = options.height + style.rank * 0.1 + (feature.properties.bridge ? 4 : 0);
-        const colour = ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(style.colour));
-        for (const part of cleanLine(feature.geometry.coordinates as [number, number][])) {
-          instances.push(
-            new GeometryInstance({
-              geometry: new PolylineGeometry({
-                positions: Cartesian3.fromDegreesArrayHeights(part.flatMap(([lon, lat]) => [lon, lat, height])),
-                width: style.width * options.widthScale,
-                arcType: ArcType.NONE,
-                vertexFormat: PolylineColorAppearance.VERTEX_FORMAT,
-              }),
-              attributes: { color: colour },
+/** The roads layer. */
+export const createRoadsLayer = defineLayer<RoadsLayerProps>({
+  name: 'roads',
+  defaults: ROADS_LAYER_DEFAULTS,
+  async attach(ctx) {
+    const { scene, props: options } = ctx;
+    const features = await fetchPackFeatures<RoadProperties>(scene.pack, scene.pack.manifest.files.roads, ctx.signal);
+    ctx.signal.throwIfAborted();
+    const instances: GeometryInstance[] = [];
+    const sorted = features
+      .filter((f) => f.geometry.type === 'LineString' && !f.properties.tunnel)
+      .map((f) => ({ feature: f, style: roadStyleFor(f.properties.class) }))
+      .filter(({ style }) => !(options.hidePaths && style.rank === 0))
+      .sort((a, b) => a.style.rank - b.style.rank);
+    for (const { feature, style } of sorted) {
+      // Higher ranks sit a few centimetres higher so junctions draw main roads on top.
+      const height = options.height + style.rank * 0.1 + (feature.properties.bridge ? 4 : 0);
+      const colour = ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(style.colour));
+      for (const part of cleanLine(feature.geometry.coordinates as [number, number][])) {
+        instances.push(
+          new GeometryInstance({
+            geometry: new PolylineGeometry({
+              positions: Cartesian3.fromDegreesArrayHeights(part.flatMap(([lon, lat]) => [lon, lat, height])),
+              width: style.width * options.widthScale,
+              arcType: ArcType.NONE,
+              vertexFormat: PolylineColorAppearance.VERTEX_FORMAT,
             }),
-          );
-        }
+            attributes: { color: colour },
+          }),
+        );
       }
-      if (instances.length === 0) {
-        store.getState().setLayerReady('roads', true);
-        return;
-      }
-      const primitive = new Primitive({ geometryInstances: instances, appearance: new PolylineColorAppearance(), asynchronous: true });
-      scene.viewer.scene.primitives.add(primitive);
-      cleanups.push(() => scene.viewer.scene.primitives.remove(primitive));
-      cleanups.push(
-        bindVisibility(store, 'roads', (visible) => {
-          primitive.show = visible;
-          scene.viewer.scene.requestRender();
-        }),
-      );
-      cleanups.push(whenPrimitivesReady(scene.viewer.scene, [primitive], () => store.getState().setLayerReady('roads', true)));
-    },
-    dispose() {
-      disposed = true;
-      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    },
-  };
-}
+    }
+    if (instances.length === 0) return ctx.ready();
+    const primitive = ctx.add(new Primitive({ geometryInstances: instances, appearance: new PolylineColorAppearance(), asynchronous: true }));
+    ctx.visible((visible) => {
+      primitive.show = visible;
+      ctx.viewer.scene.requestRender();
+    });
+    ctx.readyWhenDrawn([primitive]);
+  },
+});

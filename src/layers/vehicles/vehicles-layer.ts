@@ -8,10 +8,8 @@ import type { RoadGraphFile } from '../../protocol/city-pack';
 import { simTimeAt } from '../../protocol/clock';
 import type { TripWindow } from '../../protocol/feed-wire';
 import { fetchPackGraph } from '../../connection/pack-graph';
-import type { AppStore } from '../../store/app-store';
+import { defineLayer } from '../define-layer';
 import { startFramePacer } from '../frame-pacer';
-import { bindVisibility } from '../layer-binding';
-import type { LayerScene, LiveLayer } from '../live-layer';
 import { placeRouteTrips } from '../../city/place-route-trips';
 import { VehiclePointsPrimitive } from './vehicle-points-primitive';
 import { createVehicleFrame, vehiclesAt } from './vehicle-positions';
@@ -44,94 +42,78 @@ export interface VehicleLayerStats {
   uploads: number;
 }
 
-/** Creates the vehicles layer. */
-export function createVehiclesLayer(props: Partial<VehiclesLayerProps> = {}): LiveLayer {
-  const options = { ...VEHICLES_LAYER_DEFAULTS, ...props };
-  const cleanups: (() => void)[] = [];
+/** The vehicles layer. */
+export const createVehiclesLayer = defineLayer<VehiclesLayerProps>({
+  name: 'vehicles',
+  defaults: VEHICLES_LAYER_DEFAULTS,
+  attach(ctx) {
+    const { viewer, scene, store, props: options } = ctx;
+    const frame = createVehicleFrame(options.capacity);
+    const primitive = new VehiclePointsPrimitive(options.capacity, {
+      origin: scene.pack.manifest.centre,
+      height: options.height,
+      minPixels: options.minPixels,
+      maxPixels: options.maxPixels,
+      radius: 10_000,
+    });
+    // The window's origin is the pack's centre (the server encodes windows around it); a window with
+    // another origin is shifted once when it arrives, so the per-frame loop stays a straight copy.
+    // Route trips (sent compactly) are placed on the pack's graph, fetched the first time one comes.
+    let window: TripWindow | null = null;
+    let graph: RoadGraphFile | null = null;
+    let latest: TripWindow | null = null;
+    const adopt = (trips: TripWindow | null) => {
+      latest = trips;
+      if (trips?.routes && trips.routes.ids.length > 0 && !graph) {
+        void fetchPackGraph(scene.pack).then((loaded) => {
+          graph = loaded.graph;
+          if (latest === trips) adopt(trips);
+        }, () => undefined);
+      }
+      const placed = trips && graph ? placeRouteTrips(trips, graph) : trips;
+      window = placed ? shiftToOrigin(placed, scene.pack.manifest.centre) : null;
+    };
+    adopt(store.getState().feed.trips);
+    ctx.subscribe((state, previous) => {
+      if (state.feed.trips === previous.feed.trips) return;
+      adopt(state.feed.trips);
+      viewer.scene.requestRender();
+    });
 
-  return {
-    name: 'vehicles',
-    async attach(scene: LayerScene, store: AppStore) {
-      const viewer = scene.viewer;
-      const frame = createVehicleFrame(options.capacity);
-      const primitive = new VehiclePointsPrimitive(options.capacity, {
-        origin: scene.pack.manifest.centre,
-        height: options.height,
-        minPixels: options.minPixels,
-        maxPixels: options.maxPixels,
-        radius: 10_000,
-      });
-      // The window's origin is the pack's centre (the server encodes windows around it); a window with
-      // another origin is shifted once when it arrives, so the per-frame loop stays a straight copy.
-      // Route trips (sent compactly) are placed on the pack's graph, fetched the first time one comes.
-      let window: TripWindow | null = null;
-      let graph: RoadGraphFile | null = null;
-      let latest: TripWindow | null = null;
-      const adopt = (trips: TripWindow | null) => {
-        latest = trips;
-        if (trips?.routes && trips.routes.ids.length > 0 && !graph) {
-          void fetchPackGraph(scene.pack).then((loaded) => {
-            graph = loaded.graph;
-            if (latest === trips) adopt(trips);
-          }, () => undefined);
-        }
-        const placed = trips && graph ? placeRouteTrips(trips, graph) : trips;
-        window = placed ? shiftToOrigin(placed, scene.pack.manifest.centre) : null;
-      };
-      adopt(store.getState().feed.trips);
-      let held = store.getState().feed.trips;
-      cleanups.push(
-        store.subscribe((state) => {
-          if (state.feed.trips === held) return;
-          held = state.feed.trips;
-          adopt(held);
-          viewer.scene.requestRender();
-        }),
-      );
+    const stats: VehicleLayerStats = { count: 0, trips: 0, window: null, t: 0, uploads: 0 };
+    (globalThis as { sandtableVehicles?: VehicleLayerStats }).sandtableVehicles = stats;
+    ctx.onDispose(() => delete (globalThis as { sandtableVehicles?: VehicleLayerStats }).sandtableVehicles);
 
-      const stats: VehicleLayerStats = { count: 0, trips: 0, window: null, t: 0, uploads: 0 };
-      (globalThis as { sandtableVehicles?: VehicleLayerStats }).sandtableVehicles = stats;
-      cleanups.push(() => delete (globalThis as { sandtableVehicles?: VehicleLayerStats }).sandtableVehicles);
+    ctx.on(viewer.scene.preRender, () => {
+      const { sync, serverOffsetMs } = store.getState().clock;
+      if (!window || !sync) {
+        frame.count = 0;
+      } else {
+        stats.t = simTimeAt(sync, Date.now(), serverOffsetMs);
+        vehiclesAt(window, stats.t, frame);
+      }
+      stats.trips = window?.ids.length ?? 0;
+      stats.window = window ? [window.t0, window.t1] : null;
+      primitive.setFrame(frame);
+      stats.count = frame.count;
+      stats.uploads = primitive.uploads;
+    });
 
-      cleanups.push(
-        viewer.scene.preRender.addEventListener(() => {
-          const { sync, serverOffsetMs } = store.getState().clock;
-          if (!window || !sync) {
-            frame.count = 0;
-          } else {
-            stats.t = simTimeAt(sync, Date.now(), serverOffsetMs);
-            vehiclesAt(window, stats.t, frame);
-          }
-          stats.trips = window?.ids.length ?? 0;
-          stats.window = window ? [window.t0, window.t1] : null;
-          primitive.setFrame(frame);
-          stats.count = frame.count;
-          stats.uploads = primitive.uploads;
-        }),
-      );
+    // Render on demand: frames while vehicles move, paced to the budget (and the GPU); nothing while paused.
+    const moving = () => {
+      const sync = store.getState().clock.sync;
+      return primitive.show && window !== null && window.ids.length > 0 && sync !== null && sync.playing && sync.rate !== 0;
+    };
+    ctx.onDispose(startFramePacer(viewer.scene, options.frameBudgetMs, moving));
 
-      // Render on demand: frames while vehicles move, paced to the budget (and the GPU); nothing while paused.
-      const moving = () => {
-        const sync = store.getState().clock.sync;
-        return primitive.show && window !== null && window.ids.length > 0 && sync !== null && sync.playing && sync.rate !== 0;
-      };
-      cleanups.push(startFramePacer(viewer.scene, options.frameBudgetMs, moving));
-
-      viewer.scene.primitives.add(primitive);
-      cleanups.push(() => viewer.scene.primitives.remove(primitive));
-      cleanups.push(
-        bindVisibility(store, 'vehicles', (visible) => {
-          primitive.show = visible;
-          viewer.scene.requestRender();
-        }),
-      );
-      store.getState().setLayerReady('vehicles', true);
-    },
-    dispose() {
-      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    },
-  };
-}
+    ctx.add(primitive);
+    ctx.visible((visible) => {
+      primitive.show = visible;
+      viewer.scene.requestRender();
+    });
+    ctx.ready();
+  },
+});
 
 /** A window re-expressed around `origin` (a copy only when the origins differ). */
 export function shiftToOrigin(window: TripWindow, origin: [number, number]): TripWindow {

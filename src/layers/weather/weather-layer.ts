@@ -10,10 +10,8 @@ import type { WeatherObserved } from '../../protocol/entities';
 import { effectiveWeather } from '../../weather/effective-weather';
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import { entitiesOfType } from '../../store/feed-slice';
-import type { AppStore } from '../../store/app-store';
+import { defineLayer } from '../define-layer';
 import { startFramePacer } from '../frame-pacer';
-import { bindVisibility, onFeedChange } from '../layer-binding';
-import type { LayerScene, LiveLayer } from '../live-layer';
 import { weatherSceneParameters, type WeatherSceneParameters } from './weather-scene';
 
 /** Props of the weather layer. */
@@ -91,73 +89,63 @@ void main() {
 }
 `;
 
-/** Creates the weather layer. */
-export function createWeatherLayer(props: Partial<WeatherLayerProps> = {}): LiveLayer {
-  const options = { ...WEATHER_LAYER_DEFAULTS, ...props };
-  const cleanups: (() => void)[] = [];
+/** The weather layer. */
+export const createWeatherLayer = defineLayer<WeatherLayerProps>({
+  name: 'weather',
+  defaults: WEATHER_LAYER_DEFAULTS,
+  attach(ctx) {
+    const { viewer, scene, store, props: options } = ctx;
+    const [lon, lat] = scene.pack.manifest.centre;
+    let parameters: WeatherSceneParameters = weatherSceneParameters(null, false);
+    let visible = true;
+    const started = performance.now();
+    const stage = new PostProcessStage({
+      name: 'sandtable-weather',
+      fragmentShader: FRAGMENT_SHADER,
+      uniforms: {
+        u_rain: () => parameters.rain,
+        u_snow: () => parameters.snow,
+        u_fogDensity: () => parameters.fogDensity,
+        u_fogMax: () => parameters.fogMax,
+        u_fogColour: () => new Cartesian3(...parameters.fogColour),
+        u_overcast: () => parameters.overcast,
+        u_slant: () => parameters.slant,
+        u_time: () => (performance.now() - started) / 1000,
+        u_columns: () => new Cartesian2(options.columns, options.columns * 0.09),
+      },
+    });
+    ctx.add(stage, viewer.scene.postProcessStages);
 
-  return {
-    name: 'weather',
-    async attach(scene: LayerScene, store: AppStore) {
-      const viewer = scene.viewer;
-      const [lon, lat] = scene.pack.manifest.centre;
-      let parameters: WeatherSceneParameters = weatherSceneParameters(null, false);
-      let visible = true;
-      const started = performance.now();
-      const stage = new PostProcessStage({
-        name: 'sandtable-weather',
-        fragmentShader: FRAGMENT_SHADER,
-        uniforms: {
-          u_rain: () => parameters.rain,
-          u_snow: () => parameters.snow,
-          u_fogDensity: () => parameters.fogDensity,
-          u_fogMax: () => parameters.fogMax,
-          u_fogColour: () => new Cartesian3(...parameters.fogColour),
-          u_overcast: () => parameters.overcast,
-          u_slant: () => parameters.slant,
-          u_time: () => (performance.now() - started) / 1000,
-          u_columns: () => new Cartesian2(options.columns, options.columns * 0.09),
-        },
-      });
-      viewer.scene.postProcessStages.add(stage);
-      cleanups.push(() => viewer.scene.postProcessStages.remove(stage));
+    const update = () => {
+      const observation = effectiveWeather(entitiesOfType(store.getState().feed, 'WeatherObserved'));
+      const time = JulianDate.toDate(viewer.clock.currentTime).getTime();
+      parameters = weatherSceneParameters(observation, nightFactor(sunElevationDeg(time, lon, lat)) > 0.75);
+      // A clear sky needs no pass at all.
+      stage.enabled = visible && (parameters.animated || parameters.fogDensity > 0 || parameters.overcast > 0);
+      viewer.scene.requestRender();
+    };
+    update();
+    ctx.subscribe((state, previous) => {
+      if (state.feed.version !== previous.feed.version) update();
+    });
 
-      const update = () => {
-        const observation = effectiveWeather(entitiesOfType(store.getState().feed, 'WeatherObserved'));
-        const time = JulianDate.toDate(viewer.clock.currentTime).getTime();
-        parameters = weatherSceneParameters(observation, nightFactor(sunElevationDeg(time, lon, lat)) > 0.75);
-        // A clear sky needs no pass at all.
-        stage.enabled = visible && (parameters.animated || parameters.fogDensity > 0 || parameters.overcast > 0);
-        viewer.scene.requestRender();
-      };
+    // Cloud dims whichever light the clock bridge chose (sun or moon), from that light's own intensity.
+    const baseIntensity = new WeakMap<Light, number>();
+    ctx.on(viewer.scene.preRender, () => {
+      const light = viewer.scene.light as Light & { intensity: number };
+      if (!baseIntensity.has(light)) baseIntensity.set(light, light.intensity);
+      light.intensity = baseIntensity.get(light)! * (visible ? parameters.lightScale : 1);
+    });
+    ctx.onDispose(() => {
+      const light = viewer.scene.light as Light & { intensity: number };
+      if (baseIntensity.has(light)) light.intensity = baseIntensity.get(light)!;
+    });
+
+    ctx.onDispose(startFramePacer(viewer.scene, options.frameBudgetMs, () => visible && parameters.animated));
+    ctx.visible((shown) => {
+      visible = shown;
       update();
-      cleanups.push(onFeedChange(store, update));
-
-      // Cloud dims whichever light the clock bridge chose (sun or moon), from that light's own intensity.
-      const baseIntensity = new WeakMap<Light, number>();
-      cleanups.push(
-        viewer.scene.preRender.addEventListener(() => {
-          const light = viewer.scene.light as Light & { intensity: number };
-          if (!baseIntensity.has(light)) baseIntensity.set(light, light.intensity);
-          light.intensity = baseIntensity.get(light)! * (visible ? parameters.lightScale : 1);
-        }),
-      );
-      cleanups.push(() => {
-        const light = viewer.scene.light as Light & { intensity: number };
-        if (baseIntensity.has(light)) light.intensity = baseIntensity.get(light)!;
-      });
-
-      cleanups.push(startFramePacer(viewer.scene, options.frameBudgetMs, () => visible && parameters.animated));
-      cleanups.push(
-        bindVisibility(store, 'weather', (shown) => {
-          visible = shown;
-          update();
-        }),
-      );
-      store.getState().setLayerReady('weather', true);
-    },
-    dispose() {
-      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    },
-  };
-}
+    });
+    ctx.ready();
+  },
+});

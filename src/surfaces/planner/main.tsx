@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { defaultCommute } from '../../city/default-commute';
 import { createClockController } from '../../connection/clock-controller';
 import { connectHub, pickRoom } from '../../connection/hub-connection';
+import { startRoutePoller } from '../../connection/route-poller';
 import { localName } from '../../i18n/local-name';
 import { pickLocale, pickName, translate } from '../../i18n/translate';
 import { createDefaultLayerRegistry } from '../../layers/default-layers';
@@ -59,6 +60,7 @@ async function start(token: string): Promise<void> {
   app.getState().setLocale(locale);
   document.documentElement.lang = locale;
   const hub = connectHub(app, 'planner', room, token);
+  startRoutePoller(app);
   const store = createPlannerStore();
 
   const cityId = options.city ?? (await fetchPublicConfig()).defaultCity;
@@ -102,7 +104,7 @@ async function start(token: string): Promise<void> {
   // declared hidden before the scene so no frame shows them and a rebuilt scene keeps them off.
   for (const name of ['parking', 'service-requests']) app.getState().declareLayer(name, false);
   // The closures are a registered layer: a rebuilt scene attaches them again from the planner store.
-  const registry = createDefaultLayerRegistry().register('closures', (props) => createClosuresLayer({ graph, planner: store, roadName }, props));
+  const registry = createDefaultLayerRegistry().register('closures', createClosuresLayer, { graph, planner: store, roadName });
   // Self-healing as on the wall: a lost context or a render error rebuilds the scene; the console,
   // its store (closures, event, demand, window) and the hub session live outside it and stay.
   document.documentElement.dataset.ready = 'false';

@@ -1,6 +1,6 @@
 /** What a click on the planner's map does (engine-free): place the event, or close or reopen the nearest road segment. */
 import type { RoadGraphFile } from '../../protocol/city-pack';
-import { nearestEdge, reverseEdge } from './nearest-edge';
+import { nearestEdge, reverseEdge } from '../../city/nearest-edge';
 import type { ClosedSegment, PlannerStore } from './planner-store';
 
 /** The segment an edge belongs to: itself and the other direction of a two-way road. */

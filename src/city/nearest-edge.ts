@@ -1,6 +1,6 @@
-/** The road graph edge nearest a clicked point (engine-free): distance to each edge's polyline in local metres. */
-import { METRES_PER_DEGREE } from '../../city/local-frame';
-import type { RoadGraphFile } from '../../protocol/city-pack';
+/** The road graph edge nearest a point (engine-free): distance to each edge's polyline in local metres. */
+import { METRES_PER_DEGREE } from './local-frame';
+import type { RoadGraphFile } from '../protocol/city-pack';
 
 /** Distance (m) from a point to segment a–b, all in local metres. */
 function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
