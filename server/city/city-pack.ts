@@ -33,7 +33,7 @@ async function readJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read '${path}': ${(error as Error).message}`);
+    throw new Error(`cannot read '${path}': ${(error as Error).message}`, { cause: error });
   }
 }
 

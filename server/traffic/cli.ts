@@ -95,7 +95,7 @@ async function whatIf(options: BuildOptions & { scenarioFile: string }): Promise
   try {
     raw = JSON.parse(await readFile(options.scenarioFile, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read scenario '${options.scenarioFile}': ${(error as Error).message}`);
+    throw new Error(`cannot read scenario '${options.scenarioFile}': ${(error as Error).message}`, { cause: error });
   }
   const dayStartMs = Date.parse(options.start);
   const checked = validateScenario(raw, scenarioContextOf(city, dayStartMs));

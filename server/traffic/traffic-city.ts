@@ -29,7 +29,7 @@ export async function loadTrafficCity(tilesDir: string, id: string): Promise<Tra
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read '${path}': ${(error as Error).message}`);
+    throw new Error(`cannot read '${path}': ${(error as Error).message}`, { cause: error });
   }
   const roads = roadsSchema.parse(raw).features.map((f) => ({ class: f.properties.class, name: f.properties.name }));
   return { ...pack, id, roads };

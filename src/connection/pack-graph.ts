@@ -18,7 +18,7 @@ async function fetchValidated<T>(url: string, file: string, schema: { parse(data
   try {
     return schema.parse(await response.json());
   } catch (error) {
-    throw new Error(`${file} is not a valid pack file: ${(error as Error).message}`);
+    throw new Error(`${file} is not a valid pack file: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -1,6 +1,7 @@
 /** Engine-free camera planning: tour stops from views and POIs, and the limits that keep visitors near the city. */
 import { localName } from '../i18n/local-name';
 import type { CameraView, CityManifest, PlaceCategory, PlaceProperties } from '../protocol/city-pack';
+import { haversineMetres } from '../city/local-frame';
 
 /** A named place with a position, as the tour needs it. */
 export interface TourPlace {
@@ -11,15 +12,9 @@ export interface TourPlace {
 /** Categories worth a tour stop, most important first. */
 const TOUR_CATEGORIES: PlaceCategory[] = ['government', 'hospital', 'mall', 'library'];
 
-const EARTH_RADIUS_M = 6_371_000;
-
-/** Great-circle distance in metres between two lon/lat points. */
+/** Great-circle distance in metres between two lon/lat points (the city's one local frame measures it). */
 export function distanceM(a: [number, number], b: [number, number]): number {
-  const toRad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * toRad;
-  const dLon = (b[0] - a[0]) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * toRad) * Math.cos(b[1] * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  return haversineMetres(a[0], a[1], b[0], b[1]);
 }
 
 /** A close, oblique view of a place, heading chosen per place so the tour does not look one way. */

@@ -6,7 +6,6 @@
  * vane is in the guide panel.
  */
 import { Cartesian2, Cartesian3, JulianDate, PostProcessStage, type Light } from 'cesium';
-import type { WeatherObserved } from '../../protocol/entities';
 import { effectiveWeather } from '../../weather/effective-weather';
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import { entitiesOfType } from '../../store/feed-slice';
