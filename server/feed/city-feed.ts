@@ -24,7 +24,7 @@ import { WeatherDaySource } from '../weather/weather-day-source.js';
 import { attachPlanner } from '../planner/planner-hub.js';
 import { plannerRoomSource } from '../planner/planner-room-source.js';
 import { DEFAULT_START, localHourOf } from '../traffic/build-traffic.js';
-import { DEFAULT_TRIPS } from '../traffic/cli.js';
+import { DEFAULT_SEED, DEFAULT_TRIPS } from '../traffic/traffic-defaults.js';
 import { loadTrafficCity, type TrafficCity } from '../traffic/traffic-city.js';
 import { defaultClockStart } from '../clock/default-start.js';
 import { attachFeed, type RoomSource } from './feed-hub.js';
@@ -117,7 +117,7 @@ export async function createCityFeed(io: Server<any, any, any, any>, config: Cit
     loadCity: () => (trafficCity ??= loadTrafficCity(config.tilesDir, config.city)),
     dir: config.scenariosDir ?? join(config.tilesDir, 'recordings', config.city, 'scenarios'),
     // As the demo day's traffic was built (npm run traffic -- build: 30 000 trips, seed 1, from local midnight).
-    whatIf: { tilesDir: config.tilesDir, dayStartMs, startHour: localHourOf(DEFAULT_START), tripsPerDay: DEFAULT_TRIPS, seed: 1 },
+    whatIf: { tilesDir: config.tilesDir, dayStartMs, startHour: localHourOf(DEFAULT_START), tripsPerDay: DEFAULT_TRIPS, seed: DEFAULT_SEED },
     baselineTraffic: trafficIndex >= 0 ? replays[trafficIndex]! : null,
   });
   const mqtt = config.mqtt ? startMqttIngest(config.mqtt, live, config.logger) : null;
