@@ -8,7 +8,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { createApplication } from './server/app';
 import { feedOptions, loadConfig } from './server/config';
-import { PAGES } from './server/http/routes';
+import { PAGES } from './server/http/front-end';
 import { createLogger } from './server/logger';
 
 const root = import.meta.dirname;
@@ -36,7 +36,8 @@ function sandtableServer(): Plugin {
         const pathname = (request.url ?? '/').split('?')[0]!;
         const page = PAGES[pathname.replace(/\/+$/, '')];
         if (page && pathname !== '/') request.url = `/${page}${request.url!.slice(pathname.length)}`;
-        app.handleApi(request, response).then((handled) => (handled ? undefined : next()), next);
+        // The server's own route table; whatever it has no route for (modules, pages) goes on to Vite.
+        app.handle(request, response, next);
       });
     },
   };
