@@ -9,6 +9,7 @@ import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { createApplication } from './server/app';
 import { feedOptions, loadConfig } from './server/config';
 import { PAGES } from './server/http/front-end';
+import { precompressFolder } from './server/http/precompress';
 import { createLogger } from './server/logger';
 
 const root = import.meta.dirname;
@@ -43,6 +44,22 @@ function sandtableServer(): Plugin {
   };
 }
 
+/** After the build (and the copy of Cesium's files): `.br` and `.gz` beside each text file, for the server to send as they are. */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'sandtable-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const s = await precompressFolder(outDir);
+      this.info(`precompressed ${s.files} files: ${(s.bytes / 1e6).toFixed(1)} MB → ${(s.brotliBytes / 1e6).toFixed(1)} MB br, ${(s.gzipBytes / 1e6).toFixed(1)} MB gz`);
+    },
+  };
+}
+
 export default defineConfig({
   define: { CESIUM_BASE_URL: JSON.stringify('/cesiumStatic') },
   server: {
@@ -69,5 +86,6 @@ export default defineConfig({
       })),
     }),
     sandtableServer(),
+    precompress(),
   ],
 });
