@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { RouteHandlerMethod } from 'fastify';
+import type { FastifyReply, RouteHandlerMethod } from 'fastify';
 import { expandRouteTrip } from '../src/city/route-trip.js';
 import { loadCityPack, type CityPack } from './city/city-pack.js';
 import { defaultClockStart } from './clock/default-start.js';
@@ -153,12 +153,13 @@ function fromCity(city: Promise<RunningCity>, build: (running: RunningCity) => R
 function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, started: () => boolean): HttpRoute[] {
   const { tilesDir, distDir } = deps;
   const packs = packFiles(tilesDir);
-  const frontEnd = distDir === null ? null : frontEndFiles(distDir);
+  const frontEnd = distDir === null ? null : { dir: distDir, files: frontEndFiles(distDir) };
+  const refuse = (reply: FastifyReply) => sendStatus(reply, 405);
   return [
-    { method: 'GET', url: '/healthz', handler: healthHandler(() => ({ clients: io.engine.clientsCount, feed: started() ? 'running' : 'starting' })) },
-    { method: 'GET', url: '/api/config', handler: publicConfigHandler(deps) },
+    { method: 'GET', url: '/healthz', otherMethods: refuse, handler: healthHandler(() => ({ clients: io.engine.clientsCount, feed: started() ? 'running' : 'starting' })) },
+    { method: 'GET', url: '/api/config', otherMethods: refuse, handler: publicConfigHandler(deps) },
     { method: 'POST', url: '/ingest', ...ingestEndpoint(deps.feed.tokens.ingest), handler: fromCity(city, (c) => ingestHandler(c.sources.live)) },
-    { method: 'GET', url: '/metrics', handler: fromCity(city, (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats() })) },
+    { method: 'GET', url: '/metrics', otherMethods: refuse, handler: fromCity(city, (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats() })) },
     {
       method: ALL_METHODS,
       url: '/open311/v2/*',
@@ -175,13 +176,14 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
     },
     { method: 'GET', url: '/api/route', otherMethods: onlyGet, handler: fromCity(city, (c) => createRouteHandler({ route: createRouteGraph(c.pack.graph), source: c.sources.source, roomTime: c.views.roomTime })) },
     { method: 'GET', url: '/api/weather/outlook', otherMethods: onlyGet, handler: fromCity(city, (c) => createOutlookHandler(c.views)) },
-    { method: 'GET', url: `${PACK_PREFIX}*`, files: packs, otherMethods: (reply) => sendStatus(reply, 405), handler: packFileHandler(tilesDir) },
-    ...(frontEnd && distDir !== null
-      ? [
-          ...Object.entries(PAGES).map(([url, file]): HttpRoute => ({ method: 'GET', url, files: frontEnd, otherMethods: (reply) => sendStatus(reply, 405), handler: pageHandler(file) })),
-          { method: 'GET', url: '/*', files: frontEnd, otherMethods: (reply) => sendStatus(reply, 405), handler: assetHandler(distDir) } satisfies HttpRoute,
-        ]
-      : []),
+    { method: 'GET', url: `${PACK_PREFIX}*`, files: packs, otherMethods: refuse, handler: packFileHandler(tilesDir) },
+    // The built front end (none in dev, where Vite serves it): the pages at their paths, everything else under dist/.
+    ...(frontEnd === null
+      ? []
+      : [
+          ...Object.entries(PAGES).map(([url, file]): HttpRoute => ({ method: 'GET', url, files: frontEnd.files, otherMethods: refuse, handler: pageHandler(file) })),
+          { method: 'GET', url: '/*', files: frontEnd.files, otherMethods: refuse, handler: assetHandler(frontEnd.dir) } satisfies HttpRoute,
+        ]),
   ];
 }
 
