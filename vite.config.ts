@@ -8,7 +8,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { createApplication } from './server/app';
 import { feedOptions, loadConfig } from './server/config';
-import { PAGES } from './server/http/routes';
+import { PAGES } from './server/http/front-end';
+import { precompressFolder } from './server/http/precompress';
 import { createLogger } from './server/logger';
 
 const root = import.meta.dirname;
@@ -36,8 +37,25 @@ function sandtableServer(): Plugin {
         const pathname = (request.url ?? '/').split('?')[0]!;
         const page = PAGES[pathname.replace(/\/+$/, '')];
         if (page && pathname !== '/') request.url = `/${page}${request.url!.slice(pathname.length)}`;
-        app.handleApi(request, response).then((handled) => (handled ? undefined : next()), next);
+        // The server's own route table; whatever it has no route for (modules, pages) goes on to Vite.
+        app.handle(request, response, next);
       });
+    },
+  };
+}
+
+/** After the build (and the copy of Cesium's files): `.br` and `.gz` beside each text file, for the server to send as they are. */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'sandtable-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const s = await precompressFolder(outDir);
+      this.info(`precompressed ${s.files} files: ${(s.bytes / 1e6).toFixed(1)} MB → ${(s.brotliBytes / 1e6).toFixed(1)} MB br, ${(s.gzipBytes / 1e6).toFixed(1)} MB gz`);
     },
   };
 }
@@ -68,5 +86,6 @@ export default defineConfig({
       })),
     }),
     sandtableServer(),
+    precompress(),
   ],
 });

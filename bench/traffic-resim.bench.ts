@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_START } from '../server/traffic/build-traffic.js';
-import { DEFAULT_TRIPS } from '../server/traffic/cli.js';
+import { DEFAULT_TRIPS } from '../server/traffic/traffic-defaults.js';
 import { loadTrafficCity } from '../server/traffic/traffic-city.js';
 import { scenarioContextOf, validateScenario } from '../server/traffic/scenario.js';
 import { runWhatIf } from '../server/traffic/what-if.js';

@@ -1,90 +1,233 @@
-/** The application factory: routes, hub and city feed on a given HTTP server, with injected deps. */
+/**
+ * The composition root: the one place that wires the server. On a given HTTP server it puts the
+ * socket.io hub and the HTTP app, opens the city's sources, attaches the rooms and the planner,
+ * starts MQTT, and lists every HTTP route in one table. Nothing else wires.
+ */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import { createCityFeed, defaultRecordings, type CityFeed, type CityFeedConfig } from './feed/city-feed';
-import { handleApiRequest, handleStaticRequest } from './http/routes';
-import { sendStatus } from './http/static-files';
-import { createHub, type HubServer } from './hub/hub';
-import type { Logger } from './logger';
-import { sharedChunkDecoders } from './recording/chunk-decoders';
+import { join } from 'node:path';
+import type { FastifyReply, RouteHandlerMethod } from 'fastify';
+import { loadCityPack, type CityPack } from './city/city-pack.js';
+import { defaultClockStart } from './clock/default-start.js';
+import { attachFeed, roomWeatherOf } from './feed/feed-hub.js';
+import { FeedMetrics } from './feed/metrics.js';
+import { roomViews } from './feed/room-views.js';
+import { ALL_METHODS, createHttpApp } from './http/http-app.js';
+import type { HttpRoute } from './http/http-route.js';
+import { assetHandler, frontEndFiles, PAGES, pageHandler } from './http/front-end.js';
+import { PACK_PREFIX, packFileHandler, packFiles } from './http/pack-files.js';
+import { healthHandler, publicConfigHandler } from './http/public-config.js';
+import { onlyGet } from './http/room-query.js';
+import { sendStatus } from './http/static-files.js';
+import { createHub, type HubServer } from './hub/hub.js';
+import { ingestEndpoint, ingestHandler } from './ingest/http-ingest.js';
+import { startMqttIngest } from './ingest/mqtt-ingest.js';
+import type { Logger } from './logger.js';
+import { sharedChunkDecoders } from './recording/chunk-decoders.js';
+import { createOpen311Handler, open311Endpoint } from './open311/open311-routes.js';
+import { attachPlanner } from './planner/planner-hub.js';
+import { roomSourceFactory } from './planner/room-sources.js';
+import { defaultRecordings, openCitySources, type CitySources } from './sources/city-sources.js';
+import { DEFAULT_START, localHourOf } from './traffic/build-traffic.js';
+import { createRouteGraph } from './traffic/route-service.js';
+import { createRouteHandler } from './traffic/route-routes.js';
+import { DEFAULT_SEED, DEFAULT_TRIPS } from './traffic/traffic-defaults.js';
+import { loadTrafficCity, type TrafficCity } from './traffic/traffic-city.js';
+import { createOutlookHandler } from './weather/outlook.js';
+
+/** How the city's feed runs: tokens, clock, live inputs; recordings default to the city's own. */
+export interface FeedConfig {
+  tokens: { operator: string; planner: string; ingest: string };
+  /** Recording folders to replay together, the first setting the span; empty for live only. */
+  recordings?: string[] | undefined;
+  open311ApiKey?: string;
+  mqtt?: { url: string; topic: string };
+  /** Where the planner's scenarios, results and recordings go (default tiles/recordings/<city>/scenarios). */
+  scenariosDir?: string;
+  rate: number;
+  /** Where rooms' clocks start; default `startHour`:00 local of the first recording's first day. */
+  startMs?: number;
+  /** The local hour (city zone) rooms open at when no start is given (default 8). */
+  startHour?: number;
+  tickMs?: number;
+  clockSyncMs?: number;
+}
 
 /** Dependencies of the application. */
 export interface AppDeps {
   logger: Logger;
   tilesDir: string;
-  /** Built front end folder; null when a dev server serves pages (then no request listener is added for them). */
+  /** Built front end folder; null when a dev server serves pages (then the app answers through `handle` only). */
   distDir: string | null;
   defaultCity: string;
   serverVersion: string;
-  /** The feed: tokens, clock rate and start, live inputs; recordings default to the city's own. */
-  feed: Omit<CityFeedConfig, 'tilesDir' | 'city' | 'logger' | 'recordings'> & { recordings?: string[] | undefined };
+  feed: FeedConfig;
+}
+
+/** The city as it runs once its pack and recordings are open. */
+export interface RunningCity {
+  pack: CityPack;
+  sources: CitySources;
+  metrics: FeedMetrics;
+  views: ReturnType<typeof roomViews>;
+  mqttStats: () => unknown;
+  close(): Promise<void>;
 }
 
 /** A running application. */
 export interface Application {
   io: HubServer;
-  /** The city feed, once its recordings and pack are open (rejects if they cannot be). */
-  feed: Promise<CityFeed>;
-  /** Handles the API, feed and pack routes; false when the path is not one of them (for dev middleware). */
-  handleApi: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** The city, once its recordings and pack are open (rejects if they cannot be). */
+  feed: Promise<RunningCity>;
+  /** Answers a request with the route table; one no route takes goes on to `next` (the dev server's middleware). */
+  handle: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
   /** Stops timers and closes sockets (not the HTTP server, which the caller owns). */
   close: () => Promise<void>;
+}
+
+/** Opens the city's pack and sources and attaches rooms, planner and MQTT to the hub. */
+async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
+  const { tilesDir, defaultCity: city, feed: config, logger } = deps;
+  const pack = await loadCityPack(tilesDir, city);
+  const sources = await openCitySources(config.recordings ?? defaultRecordings(tilesDir, city));
+  const { source, replays, trafficIndex } = sources;
+  const timeZone = pack.manifest.timeZone;
+  // A daytime hour of the demo day unless CLOCK_START says otherwise (live only: now).
+  const startMs = config.startMs ?? defaultClockStart(source.span(), timeZone, config.startHour) ?? undefined;
+  const metrics = new FeedMetrics();
+  const feed = attachFeed(io, {
+    logger,
+    metrics,
+    source,
+    roomSource: roomSourceFactory(sources, pack.manifest.centre, timeZone),
+    origin: pack.manifest.centre,
+    tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
+    rate: config.rate,
+    ...(startMs !== undefined ? { startMs } : {}),
+    ...(config.tickMs !== undefined ? { tickMs: config.tickMs } : {}),
+    ...(config.clockSyncMs !== undefined ? { clockSyncMs: config.clockSyncMs } : {}),
+  });
+  let trafficCity: Promise<TrafficCity> | null = null;
+  const baselineTraffic = trafficIndex >= 0 ? replays[trafficIndex]! : null;
+  const planner = attachPlanner(io, {
+    logger,
+    // The planner reaches the rooms through its small interface, adapted here.
+    rooms: {
+      controls: (name) => feed.rooms.get(name)?.roomSource.planner ?? null,
+      emit: feed.emitToRoom,
+      resync: feed.resync,
+      weather: (name) => roomWeatherOf(feed.rooms.get(name)?.roomSource ?? { source }),
+    },
+    pack,
+    loadCity: () => (trafficCity ??= loadTrafficCity(tilesDir, city)),
+    dir: config.scenariosDir ?? join(tilesDir, 'recordings', city, 'scenarios'),
+    // As the demo day's traffic was built (npm run traffic -- build: 30 000 trips, seed 1, from local midnight).
+    whatIf: { tilesDir, dayStartMs: baselineTraffic?.span().startMs ?? Date.parse(DEFAULT_START), startHour: localHourOf(DEFAULT_START), tripsPerDay: DEFAULT_TRIPS, seed: DEFAULT_SEED },
+    baselineTraffic,
+    rejected: () => metrics.rejected.add(),
+  });
+  const mqtt = config.mqtt ? startMqttIngest(config.mqtt, sources.live, logger) : null;
+  // The database is wired here, and only here, when the server gets one.
+  return {
+    pack,
+    sources,
+    metrics,
+    views: roomViews(feed.rooms, source, sources.cityWeather, startMs),
+    mqttStats: () => mqtt?.stats ?? null,
+    async close() {
+      planner.stop();
+      feed.stop();
+      await mqtt?.close();
+      await sources.close();
+    },
+  };
+}
+
+/** A handler that needs the running city: waits for it, 503 when it could not start; built once per city. */
+function fromCity(city: Promise<RunningCity>, build: (running: RunningCity) => RouteHandlerMethod): RouteHandlerMethod {
+  let built: Promise<RouteHandlerMethod | null> | null = null;
+  return async function (request, reply) {
+    const handler = await (built ??= city.then(build, () => null));
+    if (!handler) return sendStatus(reply, 503);
+    return handler.call(this, request, reply);
+  };
+}
+
+/** Every HTTP route of the server. */
+function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, started: () => boolean): HttpRoute[] {
+  const { tilesDir, distDir } = deps;
+  const packs = packFiles(tilesDir);
+  const frontEnd = distDir === null ? null : { dir: distDir, files: frontEndFiles(distDir) };
+  const refuse = (reply: FastifyReply) => sendStatus(reply, 405);
+  return [
+    { method: 'GET', url: '/healthz', otherMethods: refuse, handler: healthHandler(() => ({ clients: io.engine.clientsCount, feed: started() ? 'running' : 'starting' })) },
+    { method: 'GET', url: '/api/config', otherMethods: refuse, handler: publicConfigHandler(deps) },
+    { method: 'POST', url: '/ingest', ...ingestEndpoint(deps.feed.tokens.ingest), handler: fromCity(city, (c) => ingestHandler(c.sources.live)) },
+    { method: 'GET', url: '/metrics', otherMethods: refuse, handler: fromCity(city, (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats() })) },
+    {
+      method: ALL_METHODS,
+      url: '/open311/v2/*',
+      ...open311Endpoint,
+      handler: fromCity(city, (c) =>
+        createOpen311Handler({
+          requests: c.views.serviceRequests,
+          create: async (serviceRequest) => (c.sources.live.ingest([serviceRequest]), serviceRequest),
+          city: deps.defaultCity,
+          bbox: c.pack.manifest.bbox,
+          ...(deps.feed.open311ApiKey ? { apiKey: deps.feed.open311ApiKey } : {}),
+        }),
+      ),
+    },
+    { method: 'GET', url: '/api/route', otherMethods: onlyGet, handler: fromCity(city, (c) => createRouteHandler({ route: createRouteGraph(c.pack.graph), source: c.sources.source, roomTime: c.views.roomTime })) },
+    { method: 'GET', url: '/api/weather/outlook', otherMethods: onlyGet, handler: fromCity(city, (c) => createOutlookHandler(c.views)) },
+    { method: 'GET', url: `${PACK_PREFIX}*`, files: packs, otherMethods: refuse, handler: packFileHandler(tilesDir) },
+    // The built front end (none in dev, where Vite serves it): the pages at their paths, everything else under dist/.
+    ...(frontEnd === null
+      ? []
+      : [
+          ...Object.entries(PAGES).map(([url, file]): HttpRoute => ({ method: 'GET', url, files: frontEnd.files, otherMethods: refuse, handler: pageHandler(file) })),
+          { method: 'GET', url: '/*', files: frontEnd.files, otherMethods: refuse, handler: assetHandler(frontEnd.dir) } satisfies HttpRoute,
+        ]),
+  ];
 }
 
 /** Builds the application on an HTTP server it does not own. */
 export function createApplication(httpServer: HttpServer, deps: AppDeps): Application {
   const hub = createHub(httpServer, { logger: deps.logger, defaultCity: deps.defaultCity, serverVersion: deps.serverVersion });
-  const feed = createCityFeed(hub.io, {
-    ...deps.feed,
-    tilesDir: deps.tilesDir,
-    city: deps.defaultCity,
+  const city = startCity(hub.io, deps);
+  let started = false;
+  city.then(
+    () => (started = true),
+    (error: unknown) => deps.logger.error({ err: error }, 'the city feed could not start'),
+  );
+
+  const passOn = new WeakMap<IncomingMessage, () => void>();
+  const http = createHttpApp({
+    routes: routeTable(deps, hub.io, city, () => started),
     logger: deps.logger,
-    recordings: deps.feed.recordings ?? defaultRecordings(deps.tilesDir, deps.defaultCity),
-  });
-  feed.catch((error: unknown) => deps.logger.error({ err: error }, 'the city feed could not start'));
-  let metrics: CityFeed['metrics'] | null = null;
-  void feed.then((f) => (metrics = f.metrics), () => undefined);
-
-  const routeOptions = {
-    tilesDir: deps.tilesDir,
-    distDir: deps.distDir,
-    defaultCity: deps.defaultCity,
-    serverVersion: deps.serverVersion,
-    health: () => ({ clients: hub.io.engine.clientsCount, feed: metrics ? 'running' : 'starting' }),
-  };
-  const feedPaths = /^\/(ingest|metrics|open311\/|api\/route\b|api\/weather\/)/;
-  const handleApi = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
-    if (feedPaths.test(request.url ?? '')) {
-      const running = await feed.catch(() => null);
-      if (!running) {
-        sendStatus(response, 503);
-        return true;
-      }
-      if (await running.handleHttp(request, response)) return true;
-    }
-    return handleApiRequest(request, response, routeOptions);
-  };
-
-  if (deps.distDir !== null) {
-    const distDir = deps.distDir;
-    httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      // socket.io answers its own path on this same server.
-      if (request.url?.startsWith('/socket.io/')) return;
-      handleApi(request, response)
-        .then((handled) => (handled ? undefined : handleStaticRequest(request, response, distDir)))
-        .catch((error: unknown) => {
-          deps.logger.error({ err: error, url: request.url }, 'request failed');
-          if (!response.headersSent) sendStatus(response, 500);
+    // The app answers on the caller's server, beside socket.io (which takes /socket.io/ itself); a dev server calls `handle` instead.
+    serverFactory: (handler) => {
+      if (deps.distDir !== null) {
+        httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+          if (!request.url?.startsWith('/socket.io/')) void ready.then(() => handler(request, response));
         });
-    });
-  }
+      }
+      return httpServer;
+    },
+    passOn: (request) => passOn.get(request),
+  });
+  const ready = http.ready();
 
   return {
     io: hub.io,
-    feed,
-    handleApi,
+    feed: city,
+    handle: (request, response, next) => {
+      passOn.set(request, next);
+      ready.then(() => http.routing(request, response), next);
+    },
     close: async () => {
-      await (await feed.catch(() => null))?.close();
+      await (await city.catch(() => null))?.close();
       await sharedChunkDecoders.close(); // also the workers of recordings left open (a planner's scenarios)
+      await http.close();
       await new Promise<void>((resolve) => hub.io.close(() => resolve()));
     },
   };

@@ -1,38 +1,33 @@
 /** The shared plumbing of the GET endpoints that answer about one room at its sim time (route, outlook). */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 /** Sends a JSON reply that is never cached (it depends on the room's clock). */
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
+export function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').send(body);
 }
 
+/** The 405 of these endpoints, for the route table. */
+export const onlyGet = (reply: FastifyReply): FastifyReply => sendJson(reply, 405, { ok: false, error: 'use GET' });
+
 /**
- * For a GET of `path` with a `room` in its validated query: the query and the room's sim time, or
- * null once a 405, 400 or 404 has been sent. `undefined` means the path is not this endpoint's.
+ * For a `room` in the validated query: the query and the room's sim time, or null once a 400 or
+ * 404 has been sent.
  */
 export function readRoomQuery<S extends z.ZodType<{ room: string }>>(
-  request: IncomingMessage,
-  response: ServerResponse,
-  path: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
   schema: S,
   roomTime: (room: string) => number | null,
-): { query: z.infer<S>; t: number } | null | undefined {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname !== path) return undefined;
-  if (request.method !== 'GET') {
-    sendJson(response, 405, { ok: false, error: 'use GET' });
-    return null;
-  }
-  const query = schema.safeParse(Object.fromEntries(url.searchParams));
+): { query: z.infer<S>; t: number } | null {
+  const query = schema.safeParse(request.query);
   if (!query.success) {
-    sendJson(response, 400, { ok: false, error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
+    sendJson(reply, 400, { ok: false, error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
     return null;
   }
   const t = roomTime(query.data.room);
   if (t === null) {
-    sendJson(response, 404, { ok: false, error: `no room "${query.data.room}"` });
+    sendJson(reply, 404, { ok: false, error: `no room "${query.data.room}"` });
     return null;
   }
   return { query: query.data, t };

@@ -1,8 +1,7 @@
 /** Serves files under one root folder, refusing any path that would leave it. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,42 +48,24 @@ export function resolveUnderRoot(root: string, urlPath: string): string | null {
   return resolved === root || resolved.startsWith(rootWithSep) ? resolved : null;
 }
 
-/** Sends a file with its type and a cache policy; answers 404 when it is missing or a folder. */
-export async function sendFile(
-  response: ServerResponse,
-  filePath: string,
-  options: { cacheSeconds: number; method: string },
-): Promise<void> {
-  let size: number;
-  try {
-    const info = await stat(filePath);
-    if (!info.isFile()) return sendStatus(response, 404);
-    size = info.size;
-  } catch {
-    return sendStatus(response, 404);
-  }
-  response.writeHead(200, {
-    'content-type': contentTypeFor(filePath),
-    'content-length': size,
-    'cache-control': options.cacheSeconds > 0 ? `public, max-age=${options.cacheSeconds}` : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
-  if (options.method === 'HEAD') {
-    response.end();
-    return;
-  }
-  const stream = createReadStream(filePath);
-  stream.on('error', () => response.destroy());
-  stream.pipe(response);
+/** The path of a request as sent, before any decoding (so `..` and encoded slashes reach resolveUnderRoot as written). */
+export function rawPathOf(request: FastifyRequest): string {
+  const end = request.url.search(/[?#]/);
+  return end === -1 ? request.url : request.url.slice(0, end);
 }
 
+/** Sends the file at `urlPath` under `root` through @fastify/static (ETag, 304, Range); 400 for a path that would leave the root. */
+export function sendUnderRoot(reply: FastifyReply, root: string, urlPath: string): FastifyReply {
+  const file = resolveUnderRoot(root, urlPath);
+  if (!file) return sendStatus(reply, 400);
+  if (file === root) return sendStatus(reply, 404);
+  // @fastify/send decodes the path once more: hand it each segment encoded.
+  return reply.sendFile(path.relative(root, file).split(path.sep).map(encodeURIComponent).join('/'), root);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'bad request', 404: 'not found', 405: 'method not allowed' };
+
 /** Ends a response with a bare status and its reason as text. */
-export function sendStatus(response: ServerResponse, status: number): void {
-  if (response.headersSent) {
-    response.end();
-    return;
-  }
-  const body = status === 404 ? 'not found' : status === 405 ? 'method not allowed' : status === 400 ? 'bad request' : 'error';
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-  response.end(body);
+export function sendStatus(reply: FastifyReply, status: number): FastifyReply {
+  return reply.code(status).type('text/plain; charset=utf-8').send(STATUS_TEXT[status] ?? 'error');
 }

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../src/protocol/feed.js';
 import { LiveSource } from '../sources/live-source.js';
-import { handleIngest } from './http-ingest.js';
+import type { FastifyInstance } from 'fastify';
+import { createHttpApp } from '../http/http-app.js';
+import { ingestEndpoint, ingestHandler } from './http-ingest.js';
 import { startMqttIngest } from './mqtt-ingest.js';
 
 const station = (temperature: number) => ({
@@ -19,17 +19,16 @@ const station = (temperature: number) => ({
 });
 
 describe('HTTP ingest', () => {
-  let server: Server;
+  let server: FastifyInstance;
   let url: string;
   const live = new LiveSource();
   const received: FeedEvent[] = [];
   live.onEvents((events) => received.push(...events));
   beforeAll(async () => {
-    server = createServer((req, res) => void handleIngest(req, res, live, 'ingest-secret'));
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ingest`;
+    server = createHttpApp({ routes: [{ method: 'POST', url: '/ingest', ...ingestEndpoint('ingest-secret'), handler: ingestHandler(live) }], logger: pino({ level: 'silent' }) });
+    url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/ingest`;
   });
-  afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+  afterAll(() => server.close());
   const post = (body: string, token = 'ingest-secret') => fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
 
   it('takes valid entities with the token and passes them to the live source at once', async () => {

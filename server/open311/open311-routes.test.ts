@@ -1,8 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
-import { handleOpen311 } from './open311-routes.js';
+import { ALL_METHODS, createHttpApp } from '../http/http-app.js';
+import { createOpen311Handler, open311Endpoint } from './open311-routes.js';
 
 const stored: ServiceRequest[] = [];
 const request = (n: number, status: 'open' | 'closed', code: string, day: number): ServiceRequest => ({
@@ -27,25 +28,21 @@ const request = (n: number, status: 'open' | 'closed', code: string, day: number
   media_url: null,
 });
 
-let server: Server;
+let server: FastifyInstance;
 let base: string;
 beforeAll(async () => {
   for (let n = 1; n <= 30; n++) stored.push(request(n, n % 3 === 0 ? 'closed' : 'open', n % 2 ? 'UM-ROAD' : 'UM-WASTE', 1 + (n % 20)));
-  server = createServer((req, res) => {
-    void handleOpen311(req, res, {
-      requests: async () => stored,
-      create: async (r) => (stored.push(r), r),
-      city: 'test',
-      bbox: [121.48, 31.22, 121.52, 31.26],
-      apiKey: 'key-1',
-    }).then((handled) => {
-      if (!handled) res.writeHead(404).end();
-    });
+  const handler = createOpen311Handler({
+    requests: async () => stored,
+    create: async (r) => (stored.push(r), r),
+    city: 'test',
+    bbox: [121.48, 31.22, 121.52, 31.26],
+    apiKey: 'key-1',
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
+  server = createHttpApp({ routes: [{ method: ALL_METHODS, url: '/open311/v2/*', ...open311Endpoint, handler }], logger: pino({ level: 'silent' }) });
+  base = `${await server.listen({ port: 0, host: '127.0.0.1' })}/open311/v2`;
 });
-afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+afterAll(() => server.close());
 
 describe('Open311 GeoReport v2', () => {
   it('lists the services in Chinese by default and in English on request', async () => {

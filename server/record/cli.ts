@@ -5,7 +5,6 @@
  *   npm run record -- --from live --minutes <n> --out <dir> --city <id> [--port p] [--token t] [--mqtt <url> --topic <topic>]
  * The recording is written into a temporary folder and moved into place only when complete.
  */
-import { createServer } from 'node:http';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { FeedEvent } from '../../src/protocol/feed.js';
 import { loadCityPack } from '../city/city-pack.js';
-import { handleIngest } from '../ingest/http-ingest.js';
+import { createHttpApp } from '../http/http-app.js';
+import { ingestEndpoint, ingestHandler } from '../ingest/http-ingest.js';
 import { startMqttIngest } from '../ingest/mqtt-ingest.js';
 import { Recording } from '../recording/recording-reader.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
@@ -101,12 +101,13 @@ export async function main(argv: string[]): Promise<number> {
       const live = new LiveSource();
       const collected: FeedEvent[] = [];
       live.onEvents((batch) => collected.push(...batch));
-      const http = createServer((request, response) => void handleIngest(request, response, live, token));
-      await new Promise<void>((ok) => http.listen(Number(values.port ?? 8081), '127.0.0.1', ok));
-      const mqttIngest = values.mqtt ? startMqttIngest({ url: values.mqtt, topic: values.topic ?? `sandtable/${city}/ingest` }, live, pino({ level: 'warn' })) : null;
+      const logger = pino({ level: 'warn' });
+      const http = createHttpApp({ routes: [{ method: 'POST', url: '/ingest', ...ingestEndpoint(token), handler: ingestHandler(live) }], logger });
+      await http.listen({ port: Number(values.port ?? 8081), host: '127.0.0.1' });
+      const mqttIngest = values.mqtt ? startMqttIngest({ url: values.mqtt, topic: values.topic ?? `sandtable/${city}/ingest` }, live, logger) : null;
       process.stderr.write(`recording live input for ${minutes} min: POST http://127.0.0.1:${values.port ?? 8081}/ingest${values.mqtt ? ` and MQTT ${values.mqtt}` : ''}\n`);
       await new Promise((ok) => setTimeout(ok, minutes * 60_000));
-      await new Promise((ok) => http.close(ok));
+      await http.close();
       await mqttIngest?.close();
       events = [collected];
       source = 'live ingest';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_START, localHourOf } from './build-traffic.js';
-import { DEFAULT_TRIPS, parseTrafficArguments, UsageError } from './cli.js';
+import { parseTrafficArguments, UsageError } from './cli.js';
+import { DEFAULT_TRIPS } from './traffic-defaults.js';
 
 describe('npm run traffic arguments', () => {
   it('fills defaults for a plain build', () => {

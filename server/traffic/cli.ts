@@ -12,16 +12,14 @@ import { buildTraffic, DEFAULT_START, localHourOf, type BuildOptions, type Build
 import { kpiTable } from './kpi-table.js';
 import { saveScenario, scenarioContextOf, validateScenario } from './scenario.js';
 import { loadTrafficCity } from './traffic-city.js';
+import { DEFAULT_SEED, DEFAULT_TRIPS } from './traffic-defaults.js';
 import { runWhatIf } from './what-if.js';
-
-/** Trips a day by default: the demo city's 24 h run takes about five minutes on two cores and its recording stays under 10 MB. */
-export const DEFAULT_TRIPS = 30_000;
 
 /** Usage text printed with argument errors and --help. */
 export const USAGE = `usage: npm run traffic -- build <city> [--start <ISO>] [--seed <n>] [--trips <n>] [--out <folder>] [--tiles <folder>] [--work <folder>]
   <city>    a city pack id under --tiles (default tiles/)
   --start   ISO instant of the day's start, a local midnight (default ${DEFAULT_START})
-  --seed    demand and SUMO seed (default 1)
+  --seed    demand and SUMO seed (default ${DEFAULT_SEED})
   --trips   vehicle trips over 24 hours (default ${DEFAULT_TRIPS})
   --out     recording folder (default tiles/recordings/<city>/traffic)
   --work    keep SUMO's network, trips and outputs in this folder
@@ -79,7 +77,7 @@ export function parseTrafficArguments(argv: string[]): BuildOptions {
     tilesDir,
     city,
     start,
-    seed: positiveInteger('seed', values.seed, 1, 2 ** 31 - 1),
+    seed: positiveInteger('seed', values.seed, DEFAULT_SEED, 2 ** 31 - 1),
     trips: positiveInteger('trips', values.trips, DEFAULT_TRIPS, 1_000_000),
     outDir: values.out ?? join(tilesDir, 'recordings', city, command === 'build' ? 'traffic' : 'what-if'),
   };

@@ -1,5 +1,5 @@
 /** GET /api/route: the fastest route under the room's current traffic (route-service.ts). */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteHandlerMethod } from 'fastify';
 import type { TrafficFlowObserved } from '../../src/protocol/entities.js';
 import { routeQuerySchema, type RouteReply } from '../../src/protocol/guide.js';
 import { readRoomQuery, sendJson } from '../http/room-query.js';
@@ -16,8 +16,8 @@ export interface RouteDeps {
 /** Travel times are recomputed at most once per sim minute: flows change every few sim minutes. */
 const CACHE_MS = 60_000;
 
-/** Creates the handler; answers GET /api/route, false for any other path. */
-export function createRouteHandler(deps: RouteDeps): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+/** Creates the handler of GET /api/route. */
+export function createRouteHandler(deps: RouteDeps): RouteHandlerMethod {
   let cached: { minute: number; times: Float64Array } | null = null;
   const timesAt = async (t: number): Promise<Float64Array> => {
     const minute = Math.floor(t / CACHE_MS);
@@ -27,12 +27,10 @@ export function createRouteHandler(deps: RouteDeps): (request: IncomingMessage, 
     cached = { minute, times: edgeTravelTimes(deps.route.graph, flows) };
     return cached.times;
   };
-  return async (request, response) => {
-    const read = readRoomQuery(request, response, '/api/route', routeQuerySchema, deps.roomTime);
-    if (read === undefined) return false;
-    if (read === null) return true;
+  return async (request, reply) => {
+    const read = readRoomQuery(request, reply, routeQuerySchema, deps.roomTime);
+    if (read === null) return reply;
     const result: RouteReply = planRoute(deps.route, await timesAt(read.t), read.query.from, read.query.to, read.t);
-    sendJson(response, result.ok ? 200 : 422, result);
-    return true;
+    return sendJson(reply, result.ok ? 200 : 422, result);
   };
 }

@@ -4,7 +4,7 @@
  * room's own weather (its weather day, the planner's override, live stations) and picked by the
  * same rule as the guide's "now" and the scene (src/weather/effective-weather.ts).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteHandlerMethod } from 'fastify';
 import type { WeatherObserved } from '../../src/protocol/entities.js';
 import { outlookQuerySchema, type OutlookHour, type OutlookReply } from '../../src/protocol/guide.js';
 import { effectiveWeather } from '../../src/weather/effective-weather.js';
@@ -45,13 +45,13 @@ export interface OutlookDeps {
   roomTime: (room: string) => number | null;
 }
 
-/** Answers GET /api/weather/outlook; false for any other path. */
-export async function handleOutlook(request: IncomingMessage, response: ServerResponse, deps: OutlookDeps): Promise<boolean> {
-  const read = readRoomQuery(request, response, '/api/weather/outlook', outlookQuerySchema, deps.roomTime);
-  if (read === undefined) return false;
-  if (read === null) return true;
-  const hours = await weatherOutlook(deps.roomWeather(read.query.room), read.t, read.query.hours);
-  const reply: OutlookReply = { ok: true, room: read.query.room, t: read.t, hours };
-  sendJson(response, 200, reply);
-  return true;
+/** Creates the handler of GET /api/weather/outlook. */
+export function createOutlookHandler(deps: OutlookDeps): RouteHandlerMethod {
+  return async (request, reply) => {
+    const read = readRoomQuery(request, reply, outlookQuerySchema, deps.roomTime);
+    if (read === null) return reply;
+    const hours = await weatherOutlook(deps.roomWeather(read.query.room), read.t, read.query.hours);
+    const outlook: OutlookReply = { ok: true, room: read.query.room, t: read.t, hours };
+    return sendJson(reply, 200, outlook);
+  };
 }
