@@ -57,7 +57,15 @@ const span = source.span()!;
 
 if (mode === 'ours' || mode === 'ours-samples') {
   const io = new Server(http, { parser: msgpackParser, serveClient: false });
-  attachFeed(io, { logger: pino({ level: 'silent' }), metrics: new FeedMetrics(), source: mode === 'ours' ? source : withSampledRoutes(source), origin, tokens: { operator: 'x', planner: 'y' }, rate, startMs: span.startMs + 7 * 3_600_000 });
+  attachFeed(io, {
+    logger: pino({ level: 'silent' }),
+    metrics: new FeedMetrics(),
+    source: mode === 'ours' ? source : withSampledRoutes(source),
+    origin,
+    tokens: { operator: 'x', planner: 'y' },
+    rate,
+    startMs: span.startMs + 7 * 3_600_000,
+  });
 } else {
   const io = new Server(http, { serveClient: false });
   const clock = new CityClock({ startSimTimeMs: span.startMs + 7 * 3_600_000, rate, playing: true });

@@ -92,13 +92,16 @@ async function run(mode: 'ours' | 'ours-samples' | 'naive'): Promise<Result> {
 const ours = await run('ours');
 const oursSamples = await run('ours-samples');
 const naive = await run('naive');
-const row = (name: string, r: Result) => `  ${name.padEnd(28)} lag p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  server CPU ${r.cpuPercent.toFixed(1).padStart(5)} %  ${(r.bytesPerClientPerSecond / 1024).toFixed(2).padStart(8)} KiB/client/s`;
+const row = (name: string, r: Result) =>
+  `  ${name.padEnd(28)} lag p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  server CPU ${r.cpuPercent.toFixed(1).padStart(5)} %  ${(r.bytesPerClientPerSecond / 1024).toFixed(2).padStart(8)} KiB/client/s`;
 console.log(`feed, ${clients} clients on loopback, the demo day (cases + SUMO traffic) at ${rate}× from 07:00, ${seconds} s each`);
 console.log(row('ours (compact routes)', ours));
 console.log(row('ours (routes as samples)', oursSamples));
 console.log(row('naive (JSON full state)', naive));
 console.log(`  compact routes save ${(oursSamples.bytesPerClientPerSecond / ours.bytesPerClientPerSecond).toFixed(1)}× the bytes of routes sent as samples`);
-console.log(`  ratios naive/ours: bytes ${(naive.bytesPerClientPerSecond / ours.bytesPerClientPerSecond).toFixed(1)}×, CPU ${(naive.cpuPercent / ours.cpuPercent).toFixed(1)}×, lag p99 ${(naive.p99 / ours.p99).toFixed(1)}×`);
+console.log(
+  `  ratios naive/ours: bytes ${(naive.bytesPerClientPerSecond / ours.bytesPerClientPerSecond).toFixed(1)}×, CPU ${(naive.cpuPercent / ours.cpuPercent).toFixed(1)}×, lag p99 ${(naive.p99 / ours.p99).toFixed(1)}×`,
+);
 
 // Seek: the state at random instants of the 24-hour recording, cold, against a replay from the start.
 const instants = Array.from({ length: 10 }, (_, i) => i / 10 + 0.05);
@@ -118,4 +121,6 @@ for (const f of instants) {
   advanceWorld(emptyWorld(startMs), await fresh.eventsBetween(startMs - 1, t), t);
   replayMs += performance.now() - t0;
 }
-console.log(`seek into the 24-hour recording (mean of ${instants.length} instants, cold): ${(seekMs / instants.length).toFixed(1)} ms (keyframe + one chunk) vs ${(replayMs / instants.length).toFixed(1)} ms replaying from the start (${(replayMs / seekMs).toFixed(1)}×)`);
+console.log(
+  `seek into the 24-hour recording (mean of ${instants.length} instants, cold): ${(seekMs / instants.length).toFixed(1)} ms (keyframe + one chunk) vs ${(replayMs / instants.length).toFixed(1)} ms replaying from the start (${(replayMs / seekMs).toFixed(1)}×)`,
+);

@@ -77,7 +77,10 @@ async function load(port: number, c: Case): Promise<Result> {
 /** The cases for one server: each file cold, cold with brotli accepted, and revalidated with its ETag. */
 async function casesFor(port: number): Promise<Case[]> {
   const cases: Case[] = [];
-  for (const [label, urlPath] of [['glb', GLB], ['js', JS]] as const) {
+  for (const [label, urlPath] of [
+    ['glb', GLB],
+    ['js', JS],
+  ] as const) {
     cases.push({ name: `${label} cold`, path: urlPath, headers: {} });
     cases.push({ name: `${label} cold, br accepted`, path: urlPath, headers: { 'accept-encoding': 'br, gzip' } });
     const agent = new HttpAgent();
@@ -132,7 +135,9 @@ for (const c of await casesFor(appPort)) {
     base = best(base, await load(baselinePort, { ...c, headers: {} }));
     ours = best(ours, await load(appPort, c));
   }
-  rows.push(`${c.name.padEnd(22)} ${String(ours.status).padStart(3)}  ${ours.requestsPerSecond.toFixed(0).padStart(6)} req/s  ${Math.round(ours.bytesPerResponse).toString().padStart(8)} B   baseline ${base.requestsPerSecond.toFixed(0).padStart(6)} req/s ${Math.round(base.bytesPerResponse).toString().padStart(8)} B   ratio ${(ours.requestsPerSecond / base.requestsPerSecond).toFixed(2)}`);
+  rows.push(
+    `${c.name.padEnd(22)} ${String(ours.status).padStart(3)}  ${ours.requestsPerSecond.toFixed(0).padStart(6)} req/s  ${Math.round(ours.bytesPerResponse).toString().padStart(8)} B   baseline ${base.requestsPerSecond.toFixed(0).padStart(6)} req/s ${Math.round(base.bytesPerResponse).toString().padStart(8)} B   ratio ${(ours.requestsPerSecond / base.requestsPerSecond).toFixed(2)}`,
+  );
   console.log(rows.at(-1));
 }
 

@@ -25,7 +25,13 @@ try {
   console.log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (scenarioId) {
     // Load (the map flies to its closures, the KPIs show), then flip the room to it.
-    await page.getByTestId('planner-saved').locator('li').filter({ hasText: await savedName(scenarioId) }).getByRole('button').first().click();
+    await page
+      .getByTestId('planner-saved')
+      .locator('li')
+      .filter({ hasText: await savedName(scenarioId) })
+      .getByRole('button')
+      .first()
+      .click();
     await page.getByTestId('planner-kpis').waitFor({ timeout: 60_000 });
     await page.locator('.planner-segmented button').nth(1).click();
     await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 8000));

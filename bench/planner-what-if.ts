@@ -39,7 +39,10 @@ const job = await done;
 const seconds = (performance.now() - started) / 1000;
 if (job.status !== 'done') throw new Error(`the what-if ${job.status}: ${'error' in job ? job.error : ''}`);
 const { baseline, scenario, difference, route } = job.result;
-const row = (name: string, key: keyof typeof baseline, digits: number) => console.log(`${name.padEnd(24)} ${baseline[key].toFixed(digits).padStart(10)} ${scenario[key].toFixed(digits).padStart(10)} ${(difference[key] >= 0 ? '+' : '') + difference[key].toFixed(digits).padStart(9)}`);
+const row = (name: string, key: keyof typeof baseline, digits: number) =>
+  console.log(
+    `${name.padEnd(24)} ${baseline[key].toFixed(digits).padStart(10)} ${scenario[key].toFixed(digits).padStart(10)} ${(difference[key] >= 0 ? '+' : '') + difference[key].toFixed(digits).padStart(9)}`,
+  );
 console.log(`${'KPI'.padEnd(24)} ${'baseline'.padStart(10)} ${'scenario'.padStart(10)} ${'change'.padStart(10)}`);
 row('trips', 'trips', 0);
 row('arrived', 'arrived', 0);

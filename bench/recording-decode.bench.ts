@@ -62,7 +62,8 @@ const blocking = async (pool: ChunkDecoders | null) => {
 };
 const before = await blocking(null);
 const after = await blocking(decoders);
-const row = (name: string, r: { max: number; p99: number; seekMs: number }) => `  ${name.padEnd(20)} loop delay max ${r.max.toFixed(0).padStart(4)} ms  p99 ${r.p99.toFixed(0).padStart(4)} ms  seek ${r.seekMs.toFixed(0).padStart(4)} ms`;
+const row = (name: string, r: { max: number; p99: number; seekMs: number }) =>
+  `  ${name.padEnd(20)} loop delay max ${r.max.toFixed(0).padStart(4)} ms  p99 ${r.p99.toFixed(0).padStart(4)} ms  seek ${r.seekMs.toFixed(0).padStart(4)} ms`;
 console.log(`event loop during ${seeks} cold seeks across the 24-hour traffic recording`);
 console.log(row('in-thread', before));
 console.log(row('worker pool', after));
@@ -93,6 +94,8 @@ for (const [name, dir, pick] of [
   const chunk = await smallest(dir, pick);
   const inThread = await latency(chunk.path, readChunk);
   const pooled = await latency(chunk.path, (p) => decoders.decode(p));
-  console.log(`  ${name.padEnd(24)} ${(chunk.bytes / 1024).toFixed(1).padStart(6)} KiB gz ${String(chunk.events).padStart(5)} events: in-thread ${inThread.toFixed(2).padStart(6)} ms, worker ${pooled.toFixed(2).padStart(6)} ms`);
+  console.log(
+    `  ${name.padEnd(24)} ${(chunk.bytes / 1024).toFixed(1).padStart(6)} KiB gz ${String(chunk.events).padStart(5)} events: in-thread ${inThread.toFixed(2).padStart(6)} ms, worker ${pooled.toFixed(2).padStart(6)} ms`,
+  );
 }
 await decoders.release();

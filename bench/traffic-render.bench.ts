@@ -25,7 +25,9 @@ const frames = Number(process.env.BENCH_FRAMES ?? 10);
 console.log('window adoption (vehicles layer, per window of the demo day at 60×: 15 min ahead)');
 console.log('   hour | route trips | samples drawn | ms/window median (mean) | MB allocated/window');
 for (const r of await benchWindowAdoption(Number(process.env.BENCH_RUNS ?? 30))) {
-  console.log(`  ${r.label} | ${String(r.routeTrips).padStart(11)} | ${String(r.samples).padStart(13)} | ${`${r.medianMs.toFixed(2)} (${r.meanMs.toFixed(2)})`.padStart(23)} | ${(r.allocatedBytes / 1e6).toFixed(2).padStart(7)}`);
+  console.log(
+    `  ${r.label} | ${String(r.routeTrips).padStart(11)} | ${String(r.samples).padStart(13)} | ${`${r.medianMs.toFixed(2)} (${r.meanMs.toFixed(2)})`.padStart(23)} | ${(r.allocatedBytes / 1e6).toFixed(2).padStart(7)}`,
+  );
 }
 if (process.env.BENCH_ADOPTION_ONLY) process.exit(0);
 const cesiumStatic = join(root, 'dist', 'cesiumStatic');
@@ -43,7 +45,11 @@ await build({
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg' };
 const server = createServer((request, response) => {
   const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0]!));
-  const file = path.startsWith('/tiles/') ? join(root, path) : path.startsWith('/cesiumStatic/') ? join(cesiumStatic, path.slice('/cesiumStatic/'.length)) : join(outDir, path === '/' ? 'index.html' : path);
+  const file = path.startsWith('/tiles/')
+    ? join(root, path)
+    : path.startsWith('/cesiumStatic/')
+      ? join(cesiumStatic, path.slice('/cesiumStatic/'.length))
+      : join(outDir, path === '/' ? 'index.html' : path);
   if (!existsSync(file) || !statSync(file).isFile()) {
     response.writeHead(404).end();
     return;
@@ -77,7 +83,9 @@ try {
       if (result.error) throw new Error(`${mode} ${n}: ${result.error}`);
       if (watch.consoleErrors.length > 0) console.warn(`${mode} ${n}: console errors`, watch.consoleErrors.slice(0, 3));
       results.push(result);
-      console.log(`${mode.padEnd(8)} ${String(n).padStart(6)} vehicles: ${result.medianMs.toFixed(1)} ms/frame median (mean ${result.meanMs.toFixed(1)}), setup ${(result.setupMs / 1000).toFixed(1)} s`);
+      console.log(
+        `${mode.padEnd(8)} ${String(n).padStart(6)} vehicles: ${result.medianMs.toFixed(1)} ms/frame median (mean ${result.meanMs.toFixed(1)}), setup ${(result.setupMs / 1000).toFixed(1)} s`,
+      );
       await page.close();
     }
   }
@@ -90,5 +98,6 @@ console.log('\nvehicles | ours ms/frame | entities ms/frame | entities ÷ ours')
 for (const n of counts) {
   const ours = results.find((r) => r.mode === 'ours' && r.n === n);
   const entities = results.find((r) => r.mode === 'entities' && r.n === n);
-  if (ours && entities) console.log(`${String(n).padStart(8)} | ${ours.medianMs.toFixed(1).padStart(13)} | ${entities.medianMs.toFixed(1).padStart(17)} | ${(entities.medianMs / ours.medianMs).toFixed(1).padStart(6)}×`);
+  if (ours && entities)
+    console.log(`${String(n).padStart(8)} | ${ours.medianMs.toFixed(1).padStart(13)} | ${entities.medianMs.toFixed(1).padStart(17)} | ${(entities.medianMs / ours.medianMs).toFixed(1).padStart(6)}×`);
 }

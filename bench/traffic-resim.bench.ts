@@ -35,10 +35,7 @@ const { from, to, lengthM } = city.graph.edges;
 const busiest = [...uses.entries()].filter(([edge]) => lengthM[edge]! < 300).sort((a, b) => b[1] - a[1])[0]![0];
 const reverse = from.findIndex((f, e) => f === to[busiest] && to[e] === from[busiest]);
 const closures = reverse >= 0 ? [busiest, reverse] : [busiest];
-const checked = validateScenario(
-  { id: 'bench-resim', name: 'Busiest street segment closed in the morning peak', window, closures },
-  scenarioContextOf(city, day),
-);
+const checked = validateScenario({ id: 'bench-resim', name: 'Busiest street segment closed in the morning peak', window, closures }, scenarioContextOf(city, day));
 if (!checked.ok) throw new Error(checked.error);
 
 const dir = await mkdtemp(join(tmpdir(), 'sandtable-bench-resim-'));
@@ -50,7 +47,9 @@ try {
   const b = result.baseline;
   const s = result.scenario;
   console.log(`closed edges: ${closures.map((e) => `g${e}`).join(', ')}; window 07:00–09:00 simulated 06:30–09:45`);
-  console.log(`SUMO re-simulation of the window: baseline ${b.sumoSeconds.toFixed(1)} s (${b.trips} trips), scenario ${s.sumoSeconds.toFixed(1)} s (${s.trips} trips), ratio scenario/baseline ${(s.sumoSeconds / b.sumoSeconds).toFixed(2)}; what-if in all ${result.seconds.toFixed(1)} s`);
+  console.log(
+    `SUMO re-simulation of the window: baseline ${b.sumoSeconds.toFixed(1)} s (${b.trips} trips), scenario ${s.sumoSeconds.toFixed(1)} s (${s.trips} trips), ratio scenario/baseline ${(s.sumoSeconds / b.sumoSeconds).toFixed(2)}; what-if in all ${result.seconds.toFixed(1)} s`,
+  );
   for (const line of kpiTable(result)) console.log(line);
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -43,7 +43,7 @@ try {
   await page.click('input[data-layer="weather"]');
   const on2 = await measure();
   console.log(`weather on ${on1.toFixed(1)} / ${on2.toFixed(1)} ms, off ${off.toFixed(1)} ms per frame (median of ${frames}, ${width}×${height}); layer shown again: ${await stage()}`);
-  console.log(`cost of the weather layer: ${(((on1 + on2) / 2) - off).toFixed(1)} ms per frame (${((((on1 + on2) / 2) / off - 1) * 100).toFixed(0)} %)`);
+  console.log(`cost of the weather layer: ${((on1 + on2) / 2 - off).toFixed(1)} ms per frame (${(((on1 + on2) / 2 / off - 1) * 100).toFixed(0)} %)`);
 } finally {
   await browser.close();
 }

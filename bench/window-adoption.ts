@@ -51,7 +51,13 @@ export async function benchWindowAdoption(runs: number): Promise<AdoptionResult[
     const trips = new Map<string, Trip>((await source.stateAt(t0)).trips);
     for (const event of await source.eventsBetween(t0, t1)) if (event.op === 'trip') trips.set(event.trip.id, event.trip);
     const sorted = [...trips.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const window = encodeTripWindow(sorted.filter((t): t is SampledTrip => 'times' in t), t0, t1, pack.manifest.centre, sorted.filter((t): t is RouteTrip => !('times' in t)));
+    const window = encodeTripWindow(
+      sorted.filter((t): t is SampledTrip => 'times' in t),
+      t0,
+      t1,
+      pack.manifest.centre,
+      sorted.filter((t): t is RouteTrip => !('times' in t)),
+    );
     const adopt = (w: TripWindow): TripWindow => shiftToOrigin(placeRouteTrips(w, pack.graph), pack.manifest.centre);
     let placed = adopt(window); // warm-up, and the size of what is drawn
     for (let i = 0; i < 3; i++) placed = adopt(window);

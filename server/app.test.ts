@@ -52,7 +52,17 @@ beforeAll(async () => {
   await weather.write(
     Array.from({ length: 72 }, (_, h) => {
       const t = WEATHER_START + h * 3_600_000;
-      return { op: 'upsert' as const, t, entity: { id: 'urn:ngsi-ld:WeatherObserved:test-city:station', type: 'WeatherObserved' as const, dateObserved: new Date(t).toISOString(), temperature: 25, precipitation: h >= 24 && h < 48 ? 6 : 0 } };
+      return {
+        op: 'upsert' as const,
+        t,
+        entity: {
+          id: 'urn:ngsi-ld:WeatherObserved:test-city:station',
+          type: 'WeatherObserved' as const,
+          dateObserved: new Date(t).toISOString(),
+          temperature: 25,
+          precipitation: h >= 24 && h < 48 ? 6 : 0,
+        },
+      };
     }),
   );
   await weather.close();
@@ -250,7 +260,8 @@ describe('the room’s weather state', () => {
   function client(): Socket<ServerEvents, ClientEvents> {
     return connect(base, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
   }
-  const outlook = async (room: string) => ((await (await fetch(`${base}/api/weather/outlook?room=${room}&hours=3`)).json()) as { hours: { precipitation: number | null }[] }).hours.map((h) => h.precipitation);
+  const outlook = async (room: string) =>
+    ((await (await fetch(`${base}/api/weather/outlook?room=${room}&hours=3`)).json()) as { hours: { precipitation: number | null }[] }).hours.map((h) => h.precipitation);
 
   it('gives a re-joining planner the room’s weather day and override, tells the room of each change, and the outlook follows both', async () => {
     const planner = client();

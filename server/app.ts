@@ -162,7 +162,12 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
     { method: 'GET', url: '/healthz', otherMethods: refuse, handler: healthHandler(() => ({ clients: io.engine.clientsCount, feed: started() ? 'running' : 'starting' })) },
     { method: 'GET', url: '/api/config', otherMethods: refuse, handler: publicConfigHandler(deps) },
     { method: 'POST', url: '/ingest', ...ingestEndpoint(deps.feed.tokens.ingest), handler: fromCity(city, (c) => ingestHandler(c.sources.live)) },
-    { method: 'GET', url: '/metrics', otherMethods: refuse, handler: fromCity(city, (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats() })) },
+    {
+      method: 'GET',
+      url: '/metrics',
+      otherMethods: refuse,
+      handler: fromCity(city, (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats() })),
+    },
     {
       method: ALL_METHODS,
       url: '/open311/v2/*',
@@ -177,7 +182,12 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
         }),
       ),
     },
-    { method: 'GET', url: '/api/route', otherMethods: onlyGet, handler: fromCity(city, (c) => createRouteHandler({ route: createRouteGraph(c.pack.graph), source: c.sources.source, roomTime: c.views.roomTime })) },
+    {
+      method: 'GET',
+      url: '/api/route',
+      otherMethods: onlyGet,
+      handler: fromCity(city, (c) => createRouteHandler({ route: createRouteGraph(c.pack.graph), source: c.sources.source, roomTime: c.views.roomTime })),
+    },
     { method: 'GET', url: '/api/weather/outlook', otherMethods: onlyGet, handler: fromCity(city, (c) => createOutlookHandler(c.views)) },
     { method: 'GET', url: `${PACK_PREFIX}*`, files: packs, otherMethods: refuse, handler: packFileHandler(tilesDir) },
     // The built front end (none in dev, where Vite serves it): the pages at their paths, everything else under dist/.

@@ -28,7 +28,10 @@ const envSchema = z.object({
   /** When set, POST /open311/v2/requests.json needs this api_key. */
   OPEN311_API_KEY: z.string().min(1).optional(),
   /** An MQTT broker to take live entities from, e.g. mqtt://127.0.0.1:1883, and its topic. */
-  MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'an mqtt:// or mqtts:// URL').optional(),
+  MQTT_URL: z
+    .string()
+    .regex(/^mqtts?:\/\//, 'an mqtt:// or mqtts:// URL')
+    .optional(),
   MQTT_TOPIC: z.string().min(1).optional(),
   /** Where the planner's scenarios, results and recordings go; default tiles/recordings/<city>/scenarios. */
   SCENARIOS_DIR: z.string().min(1).optional(),

@@ -10,7 +10,8 @@ import { BuildError } from './builder/build-error.js';
 import { buildCity } from './builder/build-city.js';
 import { createProgress } from './builder/progress.js';
 
-const USAGE = 'usage: npm run city -- build <extract.osm> --name <id> [--out <folder>] [--title-zh <name>] [--title-en <name>] [--source-datum <datum>] [--time-zone <IANA zone>] [--max-per-tile <n>] [--quiet]';
+const USAGE =
+  'usage: npm run city -- build <extract.osm> --name <id> [--out <folder>] [--title-zh <name>] [--title-en <name>] [--source-datum <datum>] [--time-zone <IANA zone>] [--max-per-tile <n>] [--quiet]';
 const packsFolder = dirname(fileURLToPath(import.meta.url));
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
@@ -67,9 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       `built ${summary.manifest.id}: ${c.buildings} buildings, ${c.roads} roads (${c.roadKm} km), ${c.places} places, ` +
         `${c.tiles} tiles, ${(summary.bytes / 1e6).toFixed(2)} MB in ${summary.seconds.toFixed(2)} s` +
-        (summary.warnings.missingNodes + summary.warnings.unclosedRings > 0
-          ? ` (skipped ${summary.warnings.missingNodes} missing node refs, ${summary.warnings.unclosedRings} unclosed rings)`
-          : '') +
+        (summary.warnings.missingNodes + summary.warnings.unclosedRings > 0 ? ` (skipped ${summary.warnings.missingNodes} missing node refs, ${summary.warnings.unclosedRings} unclosed rings)` : '') +
         '\n',
     );
     return 0;

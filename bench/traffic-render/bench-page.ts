@@ -3,16 +3,7 @@
  * drawn either by the vehicles layer's renderer (one buffer, one draw) or as Cesium Entities with
  * SampledPositionProperty, then timed frame by frame on the main thread.
  */
-import {
-  Cartesian3,
-  Color,
-  EllipsoidTerrainProvider,
-  Ion,
-  JulianDate,
-  SampledPositionProperty,
-  Viewer,
-  type Entity,
-} from 'cesium';
+import { Cartesian3, Color, EllipsoidTerrainProvider, Ion, JulianDate, SampledPositionProperty, Viewer, type Entity } from 'cesium';
 import { encodeTripWindow } from '../../src/protocol/feed-wire';
 import type { SampledTrip } from '../../src/protocol/feed';
 import { TRIP_CATEGORIES } from '../../src/protocol/feed';

@@ -2,14 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  manifestSchema,
-  placePropertiesSchema,
-  roadGraphSchema,
-  type CityManifest,
-  type PlaceProperties,
-  type RoadGraphFile,
-} from '../../src/protocol/city-pack.js';
+import { manifestSchema, placePropertiesSchema, roadGraphSchema, type CityManifest, type PlaceProperties, type RoadGraphFile } from '../../src/protocol/city-pack.js';
 
 /** A place as the server uses it. */
 export interface Place {

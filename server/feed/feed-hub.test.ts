@@ -171,7 +171,10 @@ describe('the feed hub', () => {
     await Promise.all(
       samples.map(async ([event, payload, withAck]) => {
         if (withAck) {
-          const reply = (await socket.timeout(20_000).emitWithAck(event, payload).catch(() => null)) as Reply | null;
+          const reply = (await socket
+            .timeout(20_000)
+            .emitWithAck(event, payload)
+            .catch(() => null)) as Reply | null;
           if (reply && reply.ok === false) acked++;
         } else socket.emit(event, payload);
       }),

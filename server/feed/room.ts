@@ -48,12 +48,13 @@ export class Room {
 
   /** Starts passing live events to the room as they arrive. */
   start(): void {
-    this.offLive ??= this.options.source.onEvents?.((events) => {
-      const entityEvents = events.filter((e): e is Exclude<FeedEvent, { op: 'trip' }> => e.op !== 'trip');
-      const t = this.sentT ?? this.clock.snapshot().simTimeMs;
-      if (entityEvents.length > 0) this.output.delta({ room: this.options.name, from: t, to: t, events: entityEvents });
-      if (entityEvents.length < events.length) this.window = null; // a live trip: send a fresh window next tick
-    }) ?? null;
+    this.offLive ??=
+      this.options.source.onEvents?.((events) => {
+        const entityEvents = events.filter((e): e is Exclude<FeedEvent, { op: 'trip' }> => e.op !== 'trip');
+        const t = this.sentT ?? this.clock.snapshot().simTimeMs;
+        if (entityEvents.length > 0) this.output.delta({ room: this.options.name, from: t, to: t, events: entityEvents });
+        if (entityEvents.length < events.length) this.window = null; // a live trip: send a fresh window next tick
+      }) ?? null;
   }
 
   /** Stops what start() began. */
@@ -72,9 +73,16 @@ export class Room {
     const sync = this.clock.snapshot();
     const span = this.options.source.span();
     if (span && (sync.simTimeMs >= span.endMs || sync.simTimeMs < span.startMs)) {
-      const wrapped = this.options.loop === false
-        ? Math.min(Math.max(sync.simTimeMs, span.startMs), span.endMs - 1)
-        : sync.simTimeMs >= span.endMs ? (sync.rate >= 0 ? span.startMs : span.endMs - 1) : sync.rate < 0 ? span.endMs - 1 : span.startMs;
+      const wrapped =
+        this.options.loop === false
+          ? Math.min(Math.max(sync.simTimeMs, span.startMs), span.endMs - 1)
+          : sync.simTimeMs >= span.endMs
+            ? sync.rate >= 0
+              ? span.startMs
+              : span.endMs - 1
+            : sync.rate < 0
+              ? span.endMs - 1
+              : span.startMs;
       const next = this.clock.apply({ simTimeMs: wrapped, ...(this.options.loop === false ? { playing: false } : {}) });
       return { t: next.simTimeMs, sync: next };
     }

@@ -68,17 +68,18 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   for (const [files, routes] of byRoot) {
     if (!files) addRoutes(app, routes);
     // Each file root in its own scope, so each has its own reply.sendFile.
-    else void app.register(async (scope) => {
-      const types = new WeakMap<object, string>();
-      await scope.register(fastifyStatic, staticOptions(files, types));
-      // @fastify/static types a compressed file by its own table; keep the one type a file has either way.
-      scope.addHook('onSend', async (_request, reply, payload) => {
-        const type = types.get(reply);
-        if (type && reply.hasHeader('content-encoding')) reply.header('content-type', type);
-        return payload;
+    else
+      void app.register(async (scope) => {
+        const types = new WeakMap<object, string>();
+        await scope.register(fastifyStatic, staticOptions(files, types));
+        // @fastify/static types a compressed file by its own table; keep the one type a file has either way.
+        scope.addHook('onSend', async (_request, reply, payload) => {
+          const type = types.get(reply);
+          if (type && reply.hasHeader('content-encoding')) reply.header('content-type', type);
+          return payload;
+        });
+        addRoutes(scope, routes);
       });
-      addRoutes(scope, routes);
-    });
   }
   return app;
 }

@@ -9,15 +9,7 @@ describe('resolveUnderRoot', () => {
     expect(resolveUnderRoot(root, 'shanghai-bund/tileset.json')).toBe(path.join(root, 'shanghai-bund/tileset.json'));
   });
 
-  it.each([
-    ['../etc/passwd'],
-    ['a/../../etc/passwd'],
-    ['%2e%2e/etc/passwd'],
-    ['a%2f..%2f..%2fetc'],
-    ['..%5cwindows'],
-    ['a/%00b'],
-    ['%E0%A4%A'],
-  ])('refuses %s', (urlPath) => {
+  it.each([['../etc/passwd'], ['a/../../etc/passwd'], ['%2e%2e/etc/passwd'], ['a%2f..%2f..%2fetc'], ['..%5cwindows'], ['a/%00b'], ['%E0%A4%A']])('refuses %s', (urlPath) => {
     expect(resolveUnderRoot(root, urlPath)).toBeNull();
   });
 

@@ -67,5 +67,8 @@ const STATUS_TEXT: Record<number, string> = { 400: 'bad request', 404: 'not foun
 
 /** Ends a response with a bare status and its reason as text. */
 export function sendStatus(reply: FastifyReply, status: number): FastifyReply {
-  return reply.code(status).type('text/plain; charset=utf-8').send(STATUS_TEXT[status] ?? 'error');
+  return reply
+    .code(status)
+    .type('text/plain; charset=utf-8')
+    .send(STATUS_TEXT[status] ?? 'error');
 }

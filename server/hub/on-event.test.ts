@@ -97,7 +97,10 @@ describe('onEvent', () => {
     const operator = client({ room: 'hall', role: 'operator' });
     const before = handled.length;
     expect(await send(operator, 'clock:command', { rate: 100_000 })).toEqual({ ok: false, error: expect.stringMatching(/^invalid clock command: rate: .+/) });
-    expect(await send(operator, 'scenario:run', { scenario: { id: 'Bad Id', name: 'x', window: { startMs: 0, endMs: 1 } } })).toEqual({ ok: false, error: expect.stringMatching(/^invalid scenario: id: id must be lower-case/) });
+    expect(await send(operator, 'scenario:run', { scenario: { id: 'Bad Id', name: 'x', window: { startMs: 0, endMs: 1 } } })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^invalid scenario: id: id must be lower-case/),
+    });
     expect(await send(operator, 'scenario:run', 'nonsense')).toEqual({ ok: false, error: expect.stringMatching(/^invalid request: /) });
     expect(await send(operator, 'room:weather-day', { date: 'tomorrow' })).toEqual({ ok: false, error: 'invalid weather day: give { date: "YYYY-MM-DD" } or { date: null }' });
     expect(await send(client(), 'hello', { surface: 'toaster' })).toEqual({ ok: false, error: 'invalid hello' });
@@ -107,7 +110,11 @@ describe('onEvent', () => {
   it('counts a refusal the handler gives, whether through refuse or a failed acknowledgement', async () => {
     const operator = client({ room: 'hall', role: 'operator' });
     expect(await refusalsOf(async () => expect(await send(operator, 'room:weather-day', { date: null })).toEqual({ ok: false, error: 'this server has no weather series' }))).toBe(1);
-    expect(await refusalsOf(async () => expect(await send(operator, 'scenario:run', { scenario: { id: 'a', name: 'a', window: { startMs: 0, endMs: 1 } } })).toEqual({ ok: false, error: 'a what-if is already running' }))).toBe(1);
+    expect(
+      await refusalsOf(async () =>
+        expect(await send(operator, 'scenario:run', { scenario: { id: 'a', name: 'a', window: { startMs: 0, endMs: 1 } } })).toEqual({ ok: false, error: 'a what-if is already running' }),
+      ),
+    ).toBe(1);
   });
 
   it('answers a handler that throws with an error and logs it, and keeps serving', async () => {
@@ -137,7 +144,9 @@ describe('invalidPayloadError', () => {
   });
 
   it('names a field of its own from inside it, and says a hint instead of the issue', () => {
-    expect(invalidPayloadError(spec({ fields: { scenario: 'invalid scenario' } }), issue(['scenario', 'window'], 'window must end after it starts'))).toBe('invalid scenario: window: window must end after it starts');
+    expect(invalidPayloadError(spec({ fields: { scenario: 'invalid scenario' } }), issue(['scenario', 'window'], 'window must end after it starts'))).toBe(
+      'invalid scenario: window: window must end after it starts',
+    );
     expect(invalidPayloadError(spec({ hint: 'give { playing: true }' }), issue(['rate'], 'too big'))).toBe('invalid clock command: give { playing: true }');
     expect(invalidPayloadError(spec({ hint: '' }), issue(['rate'], 'too big'))).toBe('invalid clock command');
   });

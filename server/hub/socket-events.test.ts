@@ -34,7 +34,15 @@ beforeAll(async () => {
   const logger = pino({ level: 'silent' });
   http = createServer();
   io = createHub(http, { logger, defaultCity: 'shanghai-bund', serverVersion: 'test' }).io;
-  const feed = attachFeed(io, { logger, metrics: new FeedMetrics(), source: live, roomSource: () => plannerRoomSource([], -1, live), origin: pack.manifest.centre, tokens: { operator: 'o', planner: 'p' }, rate: 1 });
+  const feed = attachFeed(io, {
+    logger,
+    metrics: new FeedMetrics(),
+    source: live,
+    roomSource: () => plannerRoomSource([], -1, live),
+    origin: pack.manifest.centre,
+    tokens: { operator: 'o', planner: 'p' },
+    rate: 1,
+  });
   const planner = attachPlanner(io, {
     logger,
     rooms: { controls: (name) => feed.rooms.get(name)?.roomSource.planner ?? null, emit: feed.emitToRoom, resync: feed.resync, weather: (name) => roomWeatherOf(feed.rooms.get(name)!.roomSource) },

@@ -53,7 +53,8 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('filters requests by status, service code and date, newest first, in pages', async () => {
-    const get = async (query: string) => (await (await fetch(`${base}/requests.json?${query}`)).json()) as { service_request_id: string; status: string; service_code: string; requested_datetime: string }[];
+    const get = async (query: string) =>
+      (await (await fetch(`${base}/requests.json?${query}`)).json()) as { service_request_id: string; status: string; service_code: string; requested_datetime: string }[];
     const closedRoad = await get('status=closed&service_code=UM-ROAD');
     expect(closedRoad.length).toBe(stored.filter((r) => r.status === 'closed' && r.service_code === 'UM-ROAD').length);
     expect(closedRoad.every((r) => r.status === 'closed' && r.service_code === 'UM-ROAD')).toBe(true);

@@ -45,8 +45,15 @@ export const open311Endpoint: Pick<HttpRoute, 'bodyLimit' | 'errorHandler'> = {
 };
 
 const listQuerySchema = z.object({
-  status: z.string().optional().transform((v) => (v ? v.split(',') : undefined)).pipe(z.array(z.enum(['open', 'closed'])).optional()),
-  service_code: z.string().optional().transform((v) => (v ? v.split(',') : undefined)),
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',') : undefined))
+    .pipe(z.array(z.enum(['open', 'closed'])).optional()),
+  service_code: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',') : undefined)),
   start_date: z.iso.datetime({ offset: true }).optional(),
   end_date: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -87,15 +94,19 @@ export function createOpen311Handler(deps: Open311Deps): RouteHandlerMethod {
     const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'zh';
 
     if (resource === 'services' && request.method === 'GET') {
-      return send(reply, 200, SERVICES.map((s) => ({
-        service_code: s.service_code,
-        service_name: s.name[locale],
-        description: s.description[locale],
-        metadata: false,
-        type: 'realtime',
-        keywords: s.group,
-        group: s.group,
-      })));
+      return send(
+        reply,
+        200,
+        SERVICES.map((s) => ({
+          service_code: s.service_code,
+          service_name: s.name[locale],
+          description: s.description[locale],
+          metadata: false,
+          type: 'realtime',
+          keywords: s.group,
+          group: s.group,
+        })),
+      );
     }
 
     if (resource === 'requests' && request.method === 'GET') {

@@ -139,7 +139,12 @@ describe('planner socket events', () => {
   it('refuse a kiosk and a wall', async () => {
     const kiosk = await joined('kiosk', 'hall-a');
     const wall = await joined('wall', 'hall-a');
-    for (const [event, payload] of [['scenario:run', { scenario: scenario('x') }], ['scenario:list', {}], ['room:traffic-view', { scenarioId: null }], ['room:weather-override', null]] as const) {
+    for (const [event, payload] of [
+      ['scenario:run', { scenario: scenario('x') }],
+      ['scenario:list', {}],
+      ['room:traffic-view', { scenarioId: null }],
+      ['room:weather-override', null],
+    ] as const) {
       expect(await kiosk.emitWithAck(event, payload)).toEqual({ ok: false, error: 'the kiosk role may not plan scenarios' });
     }
     expect(await wall.emitWithAck('scenario:cancel', {})).toEqual({ ok: false, error: 'the wall role may not plan scenarios' });
@@ -170,7 +175,11 @@ describe('planner socket events', () => {
     expect(reply).toMatchObject({ ok: true, jobId: expect.any(String), scenario: { id: 'close-two', demandScale: 1.2 } });
     const job = await done;
     expect(heard.some((j) => j.status === 'running')).toBe(true);
-    expect(job).toMatchObject({ status: 'done', scenarioId: 'close-two', result: { baseline: { meanTravelTimeS: 600 }, scenario: { meanTravelTimeS: 720 }, difference: { meanTravelTimeS: 120 }, speedFactor: 1 } });
+    expect(job).toMatchObject({
+      status: 'done',
+      scenarioId: 'close-two',
+      result: { baseline: { meanTravelTimeS: 600 }, scenario: { meanTravelTimeS: 720 }, difference: { meanTravelTimeS: 120 }, speedFactor: 1 },
+    });
     // The guide route is priced on the baseline's flows and the scenario's (40 vs 7 km/h on edge 1, free flow elsewhere).
     expect(job.status === 'done' && job.result.route).toMatchObject({ ok: true });
     const list = await planner.emitWithAck('scenario:list', {});

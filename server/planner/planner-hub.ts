@@ -74,7 +74,12 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
   };
 
   /** The guide route's travel time at the window's middle under the baseline's flows and the scenario's. */
-  const routeChange = async (scenarioId: string, window: { startMs: number; endMs: number }, closures: readonly number[], route: { from: [number, number]; to: [number, number] }): Promise<RouteChangeWire> => {
+  const routeChange = async (
+    scenarioId: string,
+    window: { startMs: number; endMs: number },
+    closures: readonly number[],
+    route: { from: [number, number]; to: [number, number] },
+  ): Promise<RouteChangeWire> => {
     try {
       const t = Math.round((window.startMs + window.endMs) / 2);
       const dir = recordingDir(deps.dir, scenarioId);

@@ -14,7 +14,11 @@ class ListSource implements FeedSource {
     return { startMs: 0, endMs: 10 * 3_600_000 };
   }
   async stateAt(t: number): Promise<WorldState> {
-    return advanceWorld(emptyWorld(t), this.events.filter((e) => e.t <= t), t);
+    return advanceWorld(
+      emptyWorld(t),
+      this.events.filter((e) => e.t <= t),
+      t,
+    );
   }
   async eventsBetween(t0: number, t1: number): Promise<FeedEvent[]> {
     return this.events.filter((e) => e.t > t0 && e.t <= t1);
@@ -27,7 +31,16 @@ const STATION = 'urn:ngsi-ld:WeatherObserved:x:station';
 const hourly: FeedEvent[] = Array.from({ length: 10 }, (_, h) => ({
   op: 'upsert' as const,
   t: h * HOUR,
-  entity: { id: STATION, type: 'WeatherObserved' as const, dateObserved: new Date(h * HOUR).toISOString(), location: { type: 'Point' as const, coordinates: [121.49, 31.24] as [number, number] }, temperature: 24 + h, relativeHumidity: 0.7, windSpeed: 3, precipitation: 0 },
+  entity: {
+    id: STATION,
+    type: 'WeatherObserved' as const,
+    dateObserved: new Date(h * HOUR).toISOString(),
+    location: { type: 'Point' as const, coordinates: [121.49, 31.24] as [number, number] },
+    temperature: 24 + h,
+    relativeHumidity: 0.7,
+    windSpeed: 3,
+    precipitation: 0,
+  },
 }));
 const lot: FeedEvent = { op: 'upsert', t: 0, entity: { id: 'urn:ngsi-ld:OffStreetParking:x:1', type: 'OffStreetParking', totalSpotNumber: 10, availableSpotNumber: 4 } };
 
@@ -75,7 +88,12 @@ describe('the weather override', () => {
 
   it('replays into and out of the window to the state it reports', async () => {
     const source = overridden(hourly);
-    for (const [t0, t1] of [[0, 4 * HOUR], [4 * HOUR, 7 * HOUR], [2 * HOUR, 8 * HOUR], [3 * HOUR, 6 * HOUR]] as const) {
+    for (const [t0, t1] of [
+      [0, 4 * HOUR],
+      [4 * HOUR, 7 * HOUR],
+      [2 * HOUR, 8 * HOUR],
+      [3 * HOUR, 6 * HOUR],
+    ] as const) {
       const replayed = advanceWorld(cloneWorld(await source.stateAt(t0)), await source.eventsBetween(t0, t1), t1);
       expect(Object.fromEntries(replayed.entities), `${t0} → ${t1}`).toEqual(Object.fromEntries((await source.stateAt(t1)).entities));
     }

@@ -8,7 +8,10 @@ import type { FeedEvent, WorldState } from '../../src/protocol/feed.js';
 import type { FeedSource } from '../sources/feed-source.js';
 
 /** The observed values each preset lays over the room's weather. */
-export const WEATHER_PRESETS: Record<WeatherPreset, Pick<WeatherObserved, 'temperature' | 'dewPoint' | 'relativeHumidity' | 'atmosphericPressure' | 'windSpeed' | 'windDirection' | 'precipitation'>> = {
+export const WEATHER_PRESETS: Record<
+  WeatherPreset,
+  Pick<WeatherObserved, 'temperature' | 'dewPoint' | 'relativeHumidity' | 'atmosphericPressure' | 'windSpeed' | 'windDirection' | 'precipitation'>
+> = {
   // A landfalling typhoon over Shanghai: torrential rain (≥ 16 mm/h is CMA's 暴雨 hourly rate) and a storm-force wind (Beaufort 10, 24.5–28.4 m/s).
   typhoon: { temperature: 25, dewPoint: 24, relativeHumidity: 0.95, atmosphericPressure: 975, windSpeed: 25, windDirection: 90, precipitation: 40 },
   // CMA's high-temperature warning: orange at ≥ 37 °C, red at ≥ 40 °C.

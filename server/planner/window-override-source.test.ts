@@ -13,7 +13,11 @@ class ListSource implements FeedSource {
     return { startMs: 0, endMs: 100_000 };
   }
   async stateAt(t: number): Promise<WorldState> {
-    return advanceWorld(emptyWorld(t), this.events.filter((e) => e.t <= t), t);
+    return advanceWorld(
+      emptyWorld(t),
+      this.events.filter((e) => e.t <= t),
+      t,
+    );
   }
   async eventsBetween(t0: number, t1: number): Promise<FeedEvent[]> {
     return this.events.filter((e) => e.t > t0 && e.t <= t1);
@@ -26,7 +30,11 @@ const flow = (edge: number, t: number, speed: number): FeedEvent => ({
   t,
   entity: { id: `urn:ngsi-ld:TrafficFlowObserved:x:g${edge}`, type: 'TrafficFlowObserved', dateObserved: new Date(t).toISOString(), refRoadSegment: `g${edge}`, averageVehicleSpeed: speed },
 });
-const lot = (t: number, free: number): FeedEvent => ({ op: 'upsert', t, entity: { id: 'urn:ngsi-ld:OffStreetParking:x:1', type: 'OffStreetParking', totalSpotNumber: 100, availableSpotNumber: free } });
+const lot = (t: number, free: number): FeedEvent => ({
+  op: 'upsert',
+  t,
+  entity: { id: 'urn:ngsi-ld:OffStreetParking:x:1', type: 'OffStreetParking', totalSpotNumber: 100, availableSpotNumber: free },
+});
 const trip = (id: string, t: number, end: number): FeedEvent => ({ op: 'trip', t, trip: { id, category: 'car', edges: [0], enter: [t], end } });
 
 // Baseline: flows on edges 1 and 2 every 10 s, edge 3 removed at 45 s, a lot, trips. Scenario: other speeds, edge 4 only, its own trips.

@@ -48,15 +48,30 @@ export async function main(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: argv,
       options: {
-        from: { type: 'string' }, out: { type: 'string' }, city: { type: 'string' }, start: { type: 'string' },
-        hours: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' }, 'trips-per-day': { type: 'string' },
-        'requests-per-day': { type: 'string' }, 'utc-offset': { type: 'string' }, 'chunk-minutes': { type: 'string' },
-        port: { type: 'string' }, token: { type: 'string' }, mqtt: { type: 'string' }, topic: { type: 'string' }, parts: { type: 'string' },
+        from: { type: 'string' },
+        out: { type: 'string' },
+        city: { type: 'string' },
+        start: { type: 'string' },
+        hours: { type: 'string' },
+        minutes: { type: 'string' },
+        seed: { type: 'string' },
+        'trips-per-day': { type: 'string' },
+        'requests-per-day': { type: 'string' },
+        'utc-offset': { type: 'string' },
+        'chunk-minutes': { type: 'string' },
+        port: { type: 'string' },
+        token: { type: 'string' },
+        mqtt: { type: 'string' },
+        topic: { type: 'string' },
+        parts: { type: 'string' },
       },
     });
     if (!values.from || !values.out) throw new UsageError('--from and --out are required');
     const out = resolve(values.out);
-    const exists = await stat(join(out, 'recording.json')).then(() => true, () => false);
+    const exists = await stat(join(out, 'recording.json')).then(
+      () => true,
+      () => false,
+    );
     if (exists) throw new UsageError(`'${out}' already holds a recording; choose another --out or remove it`);
     const chunkMs = positiveNumber(values['chunk-minutes'], 'chunk-minutes', 60) * 60_000;
     const temporary = join(dirname(out), `.${out.split('/').pop()}.tmp-${process.pid}`);
@@ -66,7 +81,11 @@ export async function main(argv: string[]): Promise<number> {
     let city: string;
     let source: string;
     if (values.from === 'synthetic') {
-      city = values.city ?? (() => { throw new UsageError('--city is required'); })();
+      city =
+        values.city ??
+        (() => {
+          throw new UsageError('--city is required');
+        })();
       const startMs = instant(values.start);
       const hours = positiveNumber(values.hours, 'hours');
       const seed = Math.round(positiveNumber(values.seed, 'seed', 1));
@@ -76,7 +95,9 @@ export async function main(argv: string[]): Promise<number> {
       if (unknownPart !== undefined) throw new UsageError(`--parts takes ${SYNTHETIC_PARTS.join(', ')}, not '${unknownPart}'`);
       const options = {
         parts: parts as SyntheticPart[],
-        seed, startMs, endMs: startMs + hours * 3_600_000,
+        seed,
+        startMs,
+        endMs: startMs + hours * 3_600_000,
         tripsPerDay: positiveNumber(values['trips-per-day'], 'trips-per-day', 8000),
         requestsPerDay: positiveNumber(values['requests-per-day'], 'requests-per-day', 240),
         utcOffsetHours: Number(values['utc-offset'] ?? 8),
@@ -94,7 +115,11 @@ export async function main(argv: string[]): Promise<number> {
       const opening: FeedEvent[] = [...world.entities.values()].map((entity) => ({ op: 'upsert', t: startMs, entity }));
       events = [opening, (await recording.eventsBetween(startMs, endMs - 1)).filter((e) => e.t < endMs)];
     } else if (values.from === 'live') {
-      city = values.city ?? (() => { throw new UsageError('--city is required'); })();
+      city =
+        values.city ??
+        (() => {
+          throw new UsageError('--city is required');
+        })();
       const minutes = positiveNumber(values.minutes, 'minutes');
       const token = values.token ?? process.env.INGEST_TOKEN ?? '';
       if (!token) throw new UsageError('--token or INGEST_TOKEN is required for live recording');

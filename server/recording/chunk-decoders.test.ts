@@ -20,7 +20,9 @@ afterAll(() => decoders.release());
 
 /** Parking updates, removals and trips at random times over a few hours. */
 const eventStream = fc
-  .array(fc.record({ dt: fc.integer({ min: 0, max: 40 * 60_000 }), kind: fc.constantFrom('upsert', 'remove', 'trip'), id: fc.integer({ min: 0, max: 5 }), value: fc.integer({ min: 0, max: 100 }) }), { maxLength: 60 })
+  .array(fc.record({ dt: fc.integer({ min: 0, max: 40 * 60_000 }), kind: fc.constantFrom('upsert', 'remove', 'trip'), id: fc.integer({ min: 0, max: 5 }), value: fc.integer({ min: 0, max: 100 }) }), {
+    maxLength: 60,
+  })
   .map((steps) => {
     let t = T0;
     return steps.map((s, n): FeedEvent => {
@@ -71,7 +73,10 @@ describe('decoding chunks in workers', () => {
     await writeFile(join(dir, 'bad-event.ndjson.gz'), gzipSync('{"keyframe":{"t":0,"entities":[],"trips":[]}}\n{"op":"upsert","t":1}\n'));
     for (const name of ['not-gzip', 'bad-event', 'missing']) {
       const path = join(dir, `${name}.ndjson.gz`);
-      const inThread = await readChunk(path).then(() => new Error('decoded'), (error: unknown) => error as Error);
+      const inThread = await readChunk(path).then(
+        () => new Error('decoded'),
+        (error: unknown) => error as Error,
+      );
       const pooled = decoders.decode(path);
       await expect(pooled).rejects.toBeInstanceOf(RecordingError);
       await expect(pooled).rejects.toThrow(inThread.message);
@@ -81,7 +86,9 @@ describe('decoding chunks in workers', () => {
 
   it('runs workers while a recording that needs them is open, and ends them when the last one closes', async () => {
     const own = new ChunkDecoders(1);
-    const dir = await record([{ op: 'upsert', t: T0, entity: { id: 'urn:ngsi-ld:OffStreetParking:test:1', type: 'OffStreetParking', totalSpotNumber: 1, availableSpotNumber: 1, dateObserved: new Date(T0).toISOString() } }]);
+    const dir = await record([
+      { op: 'upsert', t: T0, entity: { id: 'urn:ngsi-ld:OffStreetParking:test:1', type: 'OffStreetParking', totalSpotNumber: 1, availableSpotNumber: 1, dateObserved: new Date(T0).toISOString() } },
+    ]);
     const small = await Recording.open(dir, { decoders: own });
     expect(own.running).toBe(false); // its one chunk is decoded in-thread
     const a = await Recording.open(dir, { decoders: own, inThreadMaxBytes: 0 });

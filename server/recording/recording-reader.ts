@@ -125,7 +125,11 @@ export class Recording {
     if (i < 0) return { t, entities: new Map(), trips: new Map() };
     const chunk = await this.chunk(i);
     const world = cloneWorld(chunk.start);
-    return advanceWorld(world, chunk.events.filter((e) => e.t <= t), t);
+    return advanceWorld(
+      world,
+      chunk.events.filter((e) => e.t <= t),
+      t,
+    );
   }
 
   /** Events with t0 < t ≤ t1, in order. */

@@ -33,7 +33,10 @@ export class RecordingWriter {
 
   /** Starts a new recording in `dir` (which must not hold one). */
   static async create(dir: string, options: NewRecordingOptions): Promise<RecordingWriter> {
-    const exists = await readFile(join(dir, INDEX_FILE)).then(() => true, () => false);
+    const exists = await readFile(join(dir, INDEX_FILE)).then(
+      () => true,
+      () => false,
+    );
     if (exists) throw new Error(`'${dir}' already holds a recording; append to it instead`);
     await mkdir(join(dir, 'chunks'), { recursive: true });
     const index: RecordingIndex = {

@@ -51,9 +51,15 @@ async function record(events: FeedEvent[], chunkMs = HOUR): Promise<string> {
 
 /** JSON with keys in sorted order, so two worlds compare by content, not by key order. */
 const canonical = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(canonical)
-  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
-  : value;
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value;
 const serialise = (world: { t: number; entities: Map<string, unknown>; trips: Map<string, unknown> }): string =>
   JSON.stringify(canonical({ t: world.t, entities: [...world.entities].sort(), trips: [...world.trips].sort() }));
 
@@ -64,7 +70,11 @@ describe('recordings', () => {
         const recording = await Recording.open(await record(events));
         for (const offset of seeks) {
           const t = T0 + offset;
-          const expected = advanceWorld(emptyWorld(t), events.filter((e) => e.t <= t), t);
+          const expected = advanceWorld(
+            emptyWorld(t),
+            events.filter((e) => e.t <= t),
+            t,
+          );
           expect(serialise(await recording.stateAt(t))).toBe(serialise(expected));
         }
       }),

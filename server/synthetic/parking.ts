@@ -24,7 +24,7 @@ export function generateParking(random: SeededRandom, places: Place[], city: str
   const events: FeedEvent[] = [];
   const first = Math.ceil(startMs / STEP) * STEP;
   for (let t = first; t < endMs; t += STEP) {
-    const hours = ((t / 3_600_000 + utcOffsetHours) % 24 + 24) % 24;
+    const hours = (((t / 3_600_000 + utcOffsetHours) % 24) + 24) % 24;
     const h0 = Math.floor(hours);
     const f = hours - h0;
     const at = (profile: number[]): number => profile[h0]! * (1 - f) + profile[(h0 + 1) % 24]! * f;

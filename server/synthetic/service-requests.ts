@@ -19,15 +19,7 @@ export const CLOSED_VISIBLE_MS = 6 * HOUR;
 const iso = (t: number): string => new Date(t).toISOString();
 
 /** Events (upserts) of every request made in [startMs, endMs), with their later updates. */
-export function generateServiceRequests(
-  random: SeededRandom,
-  graph: RoadGraphFile,
-  city: string,
-  startMs: number,
-  endMs: number,
-  perDay: number,
-  utcOffsetHours: number,
-): FeedEvent[] {
+export function generateServiceRequests(random: SeededRandom, graph: RoadGraphFile, city: string, startMs: number, endMs: number, perDay: number, utcOffsetHours: number): FeedEvent[] {
   const events: FeedEvent[] = [];
   const profileTotal = HOURLY_REQUEST_PROFILE.reduce((a, b) => a + b, 0);
   const weights = SERVICES.map((s) => s.weight);

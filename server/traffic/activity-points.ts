@@ -99,7 +99,9 @@ export function edgeActivity(city: Pick<TrafficCity, 'graph' | 'roads' | 'manife
   }
   if (edges.length === 0) throw new Error('the road graph has no edge long enough to start a trip on');
   const project = localProjection(city.manifest.centre[0], city.manifest.centre[1]);
-  const mids = edges.map((e) => project(graph.shape.lon[graph.edges.shapeStart[e]! + (graph.edges.shapeCount[e]! >> 1)]!, graph.shape.lat[graph.edges.shapeStart[e]! + (graph.edges.shapeCount[e]! >> 1)]!));
+  const mids = edges.map((e) =>
+    project(graph.shape.lon[graph.edges.shapeStart[e]! + (graph.edges.shapeCount[e]! >> 1)]!, graph.shape.lat[graph.edges.shapeStart[e]! + (graph.edges.shapeCount[e]! >> 1)]!),
+  );
   const weights = Object.fromEntries(ACTIVITY_KINDS.map((kind) => [kind, new Float64Array(edges.length)])) as Record<ActivityKind, Float64Array>;
   for (const point of points) {
     const [x, y] = project(point.lon, point.lat);
@@ -115,10 +117,16 @@ export function edgeActivity(city: Pick<TrafficCity, 'graph' | 'roads' | 'manife
     weights[point.kind][best]! += point.weight;
   }
   // Border: the outer 6 % of the graph's extent; only main roads carry through traffic.
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   const nodeXY = graph.nodes.lon.map((lon, n) => project(lon, graph.nodes.lat[n]!));
   for (const [x, y] of nodeXY) {
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
   }
   const margin = 0.06 * Math.max(maxX - minX, maxY - minY);
   const onBorder = (n: number): boolean => {

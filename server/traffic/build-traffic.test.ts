@@ -18,7 +18,11 @@ afterAll(() => {
 });
 
 const files = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name)).toString('base64')]));
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name)).toString('base64')]),
+  );
 
 describe('the traffic build', () => {
   it('runs the whole pipeline on a small city and makes the same recording from the same seed', async () => {

@@ -46,7 +46,7 @@ export function localHourOf(iso: string): number {
   if (!Number.isFinite(ms)) throw new Error(`'${iso}' is not an ISO date-time`);
   const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
   const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  return Math.floor(((ms / 60_000 + offsetMinutes) / 60) % 24 + 24) % 24;
+  return Math.floor((((ms / 60_000 + offsetMinutes) / 60) % 24) + 24) % 24;
 }
 
 /** Everything that makes trips start and end in a city. */
@@ -69,7 +69,7 @@ export async function buildTraffic(options: BuildOptions, onStage: (stage: strin
     const net = await convertNetwork(city, work, options.signal);
     const check = checkNetwork(city.graph, await readSumoNet(net.netFile));
     if (check.missingEdges.length > 0) throw new Error(`netconvert dropped ${check.missingEdges.length} graph edges (first: g${check.missingEdges[0]})`);
-    onStage('generating the day\'s demand');
+    onStage("generating the day's demand");
     const activity = await cityActivity(options.tilesDir, city);
     const trips = generateDemand(activity, { trips: options.trips, seed: options.seed, startHour: localHourOf(options.start) });
     const routeFile = join(work, 'trips.rou.xml');
@@ -89,7 +89,14 @@ export async function buildTraffic(options: BuildOptions, onStage: (stage: strin
     });
     onStage('writing the recording');
     const recording = await sumoToRecording({ city, vehroutesFile: run.vehroutesFile, edgeDataFile: run.edgeDataFile, originMs, durationMs: 86_400_000, outDir: options.outDir });
-    return { network: { ...check, trafficLights: net.trafficLights }, trips: trips.length, statistics: run.statistics, recording, sumoSeconds: run.seconds, seconds: (performance.now() - started) / 1000 };
+    return {
+      network: { ...check, trafficLights: net.trafficLights },
+      trips: trips.length,
+      statistics: run.statistics,
+      recording,
+      sumoSeconds: run.seconds,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     if (!options.workDir) await rm(work, { recursive: true, force: true });
   }

@@ -11,12 +11,24 @@ import type { ActivityKind, ActivityPoint } from './activity-points.js';
 export const USE_ACTIVITY: Record<string, { kind: ActivityKind; per100m2: number }[]> = {
   residential: [{ kind: 'home', per100m2: 1 }],
   office: [{ kind: 'work', per100m2: 1 }],
-  commercial: [{ kind: 'work', per100m2: 0.5 }, { kind: 'shop', per100m2: 1 }],
-  government: [{ kind: 'work', per100m2: 1 }, { kind: 'service', per100m2: 0.5 }],
+  commercial: [
+    { kind: 'work', per100m2: 0.5 },
+    { kind: 'shop', per100m2: 1 },
+  ],
+  government: [
+    { kind: 'work', per100m2: 1 },
+    { kind: 'service', per100m2: 0.5 },
+  ],
   school: [{ kind: 'school', per100m2: 1 }],
-  hospital: [{ kind: 'service', per100m2: 1 }, { kind: 'work', per100m2: 0.5 }],
+  hospital: [
+    { kind: 'service', per100m2: 1 },
+    { kind: 'work', per100m2: 0.5 },
+  ],
   industrial: [{ kind: 'work', per100m2: 0.3 }],
-  other: [{ kind: 'home', per100m2: 0.3 }, { kind: 'work', per100m2: 0.3 }],
+  other: [
+    { kind: 'home', per100m2: 0.3 },
+    { kind: 'work', per100m2: 0.3 },
+  ],
 };
 
 /** Storey height used to turn a building's height into floors. */
@@ -96,7 +108,10 @@ export function glbActivities(glb: Uint8Array, transform: number[]): ActivityPoi
         sum[feature * 3 + 2]! += up;
         count[feature]!++;
         const b = box[feature]!;
-        b[0] = Math.min(b[0]!, east); b[1] = Math.max(b[1]!, east); b[2] = Math.min(b[2]!, north); b[3] = Math.max(b[3]!, north);
+        b[0] = Math.min(b[0]!, east);
+        b[1] = Math.max(b[1]!, east);
+        b[2] = Math.min(b[2]!, north);
+        b[3] = Math.max(b[3]!, north);
       }
     }
   }

@@ -100,13 +100,18 @@ async function whatIf(options: BuildOptions & { scenarioFile: string }): Promise
   if (!checked.ok) throw new Error(`scenario '${options.scenarioFile}': ${checked.error}`);
   await saveScenario(join(options.outDir, 'scenarios'), checked.scenario);
   let lastTenth = -1;
-  const result = await runWhatIf(checked.scenario, city, { tilesDir: options.tilesDir, dir: options.outDir, dayStartMs, startHour: localHourOf(options.start), tripsPerDay: options.trips, seed: options.seed }, (p) => {
-    const tenth = Math.floor(p.fraction * 10);
-    if (tenth > lastTenth) {
-      lastTenth = tenth;
-      console.log(`  ${tenth * 10} % ${p.message}`);
-    }
-  });
+  const result = await runWhatIf(
+    checked.scenario,
+    city,
+    { tilesDir: options.tilesDir, dir: options.outDir, dayStartMs, startHour: localHourOf(options.start), tripsPerDay: options.trips, seed: options.seed },
+    (p) => {
+      const tenth = Math.floor(p.fraction * 10);
+      if (tenth > lastTenth) {
+        lastTenth = tenth;
+        console.log(`  ${tenth * 10} % ${p.message}`);
+      }
+    },
+  );
   console.log(`what-if '${checked.scenario.id}': recording ${result.recordingDir}, ${result.seconds.toFixed(0)} s`);
   for (const line of kpiTable(result)) console.log(line);
 }

@@ -55,7 +55,7 @@ describe('a day of demand', () => {
     expect(generateDemand(activity, { trips: 2000, seed: 4 })).not.toEqual(a);
   });
 
-  it('gives a window exactly the full day\'s trips in it', () => {
+  it("gives a window exactly the full day's trips in it", () => {
     const day = generateDemand(activity, { trips: 3000, seed: 5 });
     const window = generateDemand(activity, { trips: 3000, seed: 5, fromS: 7 * 3600, toS: 9 * 3600 });
     expect(window).toEqual(day.filter((t) => t.depart >= 7 * 3600 && t.depart < 9 * 3600));

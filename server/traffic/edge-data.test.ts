@@ -3,7 +3,16 @@ import { trafficFlowObservedSchema } from '../../src/protocol/entities.js';
 import { congestionLevel, FlowEvents, isCongested, type EdgeSample } from './edge-data.js';
 
 const sample = (edge: number, begin: number, speedRelative: number, speed = 10): EdgeSample => ({
-  edge, begin, end: begin + 300, speed, speedRelative, occupancy: 0.1, density: 10, vehicles: 5, sampledSeconds: 60, timeLoss: 5,
+  edge,
+  begin,
+  end: begin + 300,
+  speed,
+  speedRelative,
+  occupancy: 0.1,
+  density: 10,
+  vehicles: 5,
+  sampledSeconds: 60,
+  timeLoss: 5,
 });
 
 describe('congestion from edge data', () => {

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { offStreetParkingSchema } from '../../src/protocol/entities.js';
 import { applyMovement, NIGHT_OCCUPANCY, parkingEvents, parkingMovements, type ParkingLot, type ParkingMovement } from './parking-occupancy.js';
 
-const lot = (capacity: number): ParkingLot => ({ id: `urn:ngsi-ld:OffStreetParking:test:${capacity}`, name: undefined, lon: 121.5, lat: 31.2, capacity, occupied: Math.round(capacity * NIGHT_OCCUPANCY) });
+const lot = (capacity: number): ParkingLot => ({
+  id: `urn:ngsi-ld:OffStreetParking:test:${capacity}`,
+  name: undefined,
+  lon: 121.5,
+  lat: 31.2,
+  capacity,
+  occupied: Math.round(capacity * NIGHT_OCCUPANCY),
+});
 
 describe('parking occupancy', () => {
   it('stays within [0, capacity] under any arrivals and departures', () => {
@@ -42,7 +49,13 @@ describe('parking occupancy', () => {
 
   it('counts arrivals near a lot, never for taxis', () => {
     const lotOf = Int32Array.from([0, -1, 0]);
-    const trips = Array.from({ length: 200 }, (_, i) => ({ id: `v${i}`, category: i % 2 ? ('taxi' as const) : ('car' as const), edges: [1, 2], enter: [i * 1000, i * 1000 + 500], end: i * 1000 + 900 }));
+    const trips = Array.from({ length: 200 }, (_, i) => ({
+      id: `v${i}`,
+      category: i % 2 ? ('taxi' as const) : ('car' as const),
+      edges: [1, 2],
+      enter: [i * 1000, i * 1000 + 500],
+      end: i * 1000 + 900,
+    }));
     const movements = parkingMovements(trips, lotOf);
     expect(movements.every((m) => m.delta === 1 && m.lot === 0)).toBe(true);
     // About PARKING_SHARE of the 100 cars, and no taxi.

@@ -14,7 +14,6 @@ export const MIN_SPEED_KPH = 3;
 /** How far (m) a point may lie from the nearest junction and still be snapped to it. */
 export const MAX_SNAP_M = 800;
 
-
 /** The graph prepared for routing once. */
 export interface RouteGraph {
   graph: Pick<RoadGraphFile, 'nodes' | 'edges' | 'shape'>;

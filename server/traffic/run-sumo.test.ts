@@ -40,7 +40,7 @@ describe('running SUMO', () => {
     expect(progress.every((p, i) => p.fraction >= 0 && p.fraction <= 1 && (i === 0 || p.simS >= progress[i - 1]!.simS))).toBe(true);
   }, 30_000);
 
-  it('fails with SUMO\'s own error when an input is wrong', async () => {
+  it("fails with SUMO's own error when an input is wrong", async () => {
     const dir = join(work, 'bad');
     mkdirSync(dir);
     const badRoutes = join(dir, 'bad.rou.xml');
@@ -57,7 +57,7 @@ describe('running SUMO', () => {
     await expect(runSumoProgram('no-such-sumo-program', [])).rejects.toThrow(/cannot start no-such-sumo-program/);
   });
 
-  it('reads SUMO\'s statistic output', () => {
+  it("reads SUMO's statistic output", () => {
     const xml = '<statistics><vehicles loaded="10" inserted="9" running="1" waiting="1"/><teleports total="2" jam="2"/><vehicleTripStatistics count="8" routeLength="1.0"/></statistics>';
     expect(parseStatistics(xml)).toEqual({ loaded: 10, inserted: 9, running: 1, waiting: 1, teleports: 2, arrived: 8 });
   });

@@ -39,10 +39,14 @@ export function validateScenario(raw: unknown, context: ScenarioContext): Scenar
 /** Checks a scenario that passed the protocol's schema against the city: known edges, window and events within the day, known places. */
 export function checkScenario(scenario: Scenario, context: ScenarioContext): ScenarioResult {
   const unknown = scenario.closures.filter((edge) => edge >= context.edgeCount);
-  if (unknown.length > 0) return { ok: false, error: `closures: unknown graph edge${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')} (the graph has edges 0…${context.edgeCount - 1})` };
+  if (unknown.length > 0)
+    return { ok: false, error: `closures: unknown graph edge${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')} (the graph has edges 0…${context.edgeCount - 1})` };
   const { startMs, endMs } = scenario.window;
   if (startMs < context.dayStartMs || endMs > context.dayEndMs) {
-    return { ok: false, error: `window: ${new Date(startMs).toISOString()} … ${new Date(endMs).toISOString()} is outside the simulated day ${new Date(context.dayStartMs).toISOString()} … ${new Date(context.dayEndMs).toISOString()}` };
+    return {
+      ok: false,
+      error: `window: ${new Date(startMs).toISOString()} … ${new Date(endMs).toISOString()} is outside the simulated day ${new Date(context.dayStartMs).toISOString()} … ${new Date(context.dayEndMs).toISOString()}`,
+    };
   }
   for (const [i, event] of scenario.events.entries()) {
     if (event.startMs < startMs || event.endMs > endMs) return { ok: false, error: `events.${i}: the event must lie within the window` };
@@ -78,5 +82,8 @@ export async function loadScenario(dir: string, id: string, context: ScenarioCon
 /** Ids of the scenarios saved in a folder. */
 export async function listScenarios(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((name) => /^[a-z0-9][a-z0-9-]*\.json$/.test(name)).map((name) => name.slice(0, -5)).sort();
+  return names
+    .filter((name) => /^[a-z0-9][a-z0-9-]*\.json$/.test(name))
+    .map((name) => name.slice(0, -5))
+    .sort();
 }

@@ -22,7 +22,7 @@ afterAll(() => {
 });
 
 describe('SUMO network conversion', () => {
-  it('keeps every drivable graph edge under its id and the graph\'s connectivity', async () => {
+  it("keeps every drivable graph edge under its id and the graph's connectivity", async () => {
     const net = await convertNetwork(city, work);
     const check = checkNetwork(city.graph, await readSumoNet(net.netFile));
     expect(check.graphEdges).toBe(city.graph.edges.from.length);
@@ -59,18 +59,37 @@ describe('traffic light rule', () => {
   // A cross: node 0 in the middle, arms to 1 (west), 2 (east), 3 (south), 4 (north).
   const cross = (edgesRoads: number[]) => ({
     nodes: { lon: [0, -1, 1, 0, 0], lat: [0, 0, 0, -1, 1], osmNode: [0, 1, 2, 3, 4] },
-    edges: { from: [1, 0, 3, 0], to: [0, 2, 0, 4], road: edgesRoads, lengthM: [1, 1, 1, 1], freeFlowS: [1, 1, 1, 1], speedKph: [50, 50, 50, 50], lanes: [1, 1, 1, 1], shapeStart: [0, 0, 0, 0], shapeCount: [2, 2, 2, 2] },
+    edges: {
+      from: [1, 0, 3, 0],
+      to: [0, 2, 0, 4],
+      road: edgesRoads,
+      lengthM: [1, 1, 1, 1],
+      freeFlowS: [1, 1, 1, 1],
+      speedKph: [50, 50, 50, 50],
+      lanes: [1, 1, 1, 1],
+      shapeStart: [0, 0, 0, 0],
+      shapeCount: [2, 2, 2, 2],
+    },
   });
 
   it('signals a crossing of two different major roads', () => {
-    const roads = [{ class: 'primary', name: 'A Road' }, { class: 'secondary', name: 'B Road' }];
+    const roads = [
+      { class: 'primary', name: 'A Road' },
+      { class: 'secondary', name: 'B Road' },
+    ];
     expect([...trafficLightNodes(cross([0, 0, 1, 1]), roads)]).toEqual([0]);
   });
 
   it('does not signal a major road meeting a minor one, nor one road changing its way', () => {
-    const minor = [{ class: 'primary', name: 'A Road' }, { class: 'residential', name: 'Lane' }];
+    const minor = [
+      { class: 'primary', name: 'A Road' },
+      { class: 'residential', name: 'Lane' },
+    ];
     expect(trafficLightNodes(cross([0, 0, 1, 1]), minor).size).toBe(0);
-    const sameName = [{ class: 'primary', name: 'A Road' }, { class: 'primary', name: 'A Road' }];
+    const sameName = [
+      { class: 'primary', name: 'A Road' },
+      { class: 'primary', name: 'A Road' },
+    ];
     expect(trafficLightNodes(cross([0, 1, 0, 1]), sameName).size).toBe(0);
   });
 });

@@ -166,10 +166,7 @@ export async function convertNetwork(city: Pick<TrafficCity, 'graph' | 'roads' |
   const netFile = join(dir, 'city.net.xml');
   await writeFile(nodesFile, network.nodesXml);
   await writeFile(edgesFile, network.edgesXml);
-  await writeFile(
-    join(dir, 'mapping.json'),
-    `${JSON.stringify({ city: city.id, rule: 'SUMO edge g<i> is graph edge i; SUMO node n<j> is graph node j', roadOfEdge: city.graph.edges.road })}\n`,
-  );
+  await writeFile(join(dir, 'mapping.json'), `${JSON.stringify({ city: city.id, rule: 'SUMO edge g<i> is graph edge i; SUMO node n<j> is graph node j', roadOfEdge: city.graph.edges.road })}\n`);
   const result = await runSumoProgram('netconvert', ['--node-files', nodesFile, '--edge-files', edgesFile, '--output-file', netFile, ...NETCONVERT_OPTIONS], { signal, timeoutMs: 300_000 });
   return { netFile, nodesFile, edgesFile, trafficLights: network.trafficLights, seconds: result.seconds };
 }

@@ -59,8 +59,14 @@ export function runSumoProgram(program: string, args: string[], options: SumoPro
       };
     };
     // Keep only the last 64 kB of each stream: a 24 h run can print a lot of warnings.
-    child.stdout.on('data', lineSplitter((text) => (stdout = (stdout + text).slice(-65_536))));
-    child.stderr.on('data', lineSplitter((text) => (stderr = (stderr + text).slice(-65_536))));
+    child.stdout.on(
+      'data',
+      lineSplitter((text) => (stdout = (stdout + text).slice(-65_536))),
+    );
+    child.stderr.on(
+      'data',
+      lineSplitter((text) => (stderr = (stderr + text).slice(-65_536))),
+    );
     const stop = (reason: string): void => {
       stopReason = reason;
       child.kill('SIGKILL');

@@ -16,15 +16,21 @@ beforeAll(async () => {
   tilesDir = buildGridTown();
   work = mkdtempSync(join(tmpdir(), 'sandtable-s2r-'));
   city = await loadTrafficCity(tilesDir, 'grid-town');
-  writeFileSync(join(work, 'vehroutes.xml'), `<routes>
+  writeFileSync(
+    join(work, 'vehroutes.xml'),
+    `<routes>
   <vehicle id="v2" type="taxi" depart="4000.00" arrival="4100.00"><route edges="g2 g3" exitTimes="4050.00 4100.00"/></vehicle>
   <vehicle id="v1" type="car" depart="3700.00" arrival="3900.00"><route edges="g0 g1" exitTimes="3800.00 3900.00"/></vehicle>
-</routes>`);
-  writeFileSync(join(work, 'edgedata.xml'), `<meandata>
+</routes>`,
+  );
+  writeFileSync(
+    join(work, 'edgedata.xml'),
+    `<meandata>
   <interval begin="3600.00" end="3900.00" id="traffic">
     <edge id="g0" sampledSeconds="100" speed="5.00" speedRelative="0.40" occupancy="12.00" density="20" entered="0" departed="1" timeLoss="30"/>
   </interval>
-</meandata>`);
+</meandata>`,
+  );
 });
 afterAll(() => {
   rmSync(tilesDir, { recursive: true, force: true });
@@ -47,7 +53,13 @@ describe('SUMO outputs → recording', () => {
     const trips = events.filter((e) => e.op === 'trip');
     expect(trips.map((e) => e.op === 'trip' && e.trip.id)).toEqual(['v1', 'v2']);
     const flow = events.find((e) => e.op === 'upsert' && e.entity.type === 'TrafficFlowObserved');
-    expect(flow?.op === 'upsert' && flow.entity).toMatchObject({ id: 'urn:ngsi-ld:TrafficFlowObserved:grid-town:g0', congestionLevel: 'CONGESTION', congested: true, averageVehicleSpeed: 18, occupancy: 0.12 });
+    expect(flow?.op === 'upsert' && flow.entity).toMatchObject({
+      id: 'urn:ngsi-ld:TrafficFlowObserved:grid-town:g0',
+      congestionLevel: 'CONGESTION',
+      congested: true,
+      averageVehicleSpeed: 18,
+      occupancy: 0.12,
+    });
     expect(events.some((e) => e.op === 'upsert' && e.entity.type === 'OffStreetParking')).toBe(true);
     expect(JSON.parse(readFileSync(join(outDir, 'recording.json'), 'utf8')).source).toBe('sumo');
   });

@@ -74,7 +74,15 @@ export async function sumoToRecording(input: RecordingInput): Promise<RecordingS
   if (input.parking ?? true) {
     const lots = parkingLots(city.places, city.id);
     const lotOf = lotOfEdge(city.graph, lots, city.manifest.centre);
-    parking = parkingEvents(lots, parkingMovements(trips.filter((trip) => inSpan(trip.enter[0]!)), lotOf), fromMs, endMs - 1);
+    parking = parkingEvents(
+      lots,
+      parkingMovements(
+        trips.filter((trip) => inSpan(trip.enter[0]!)),
+        lotOf,
+      ),
+      fromMs,
+      endMs - 1,
+    );
   }
   const tripEvents: FeedEvent[] = trips.map((trip: RouteTrip) => ({ op: 'trip', t: trip.enter[0]!, trip }));
   const events = mergeByTime([parking, flowEvents, tripEvents]);
@@ -88,7 +96,10 @@ export async function sumoToRecording(input: RecordingInput): Promise<RecordingS
     await writer.close();
     const bytes = await folderBytes(temporary);
     // Swap: the old recording moves aside only once the new one is complete.
-    const hadPrevious = await stat(input.outDir).then(() => true, () => false);
+    const hadPrevious = await stat(input.outDir).then(
+      () => true,
+      () => false,
+    );
     if (hadPrevious) await rename(input.outDir, previous);
     await rename(temporary, input.outDir);
     if (hadPrevious) await rm(previous, { recursive: true, force: true });

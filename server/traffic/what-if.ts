@@ -70,13 +70,24 @@ export interface WhatIfResult {
 }
 
 /** The scenario's demand for the simulated span: baseline trips scaled, moved off closures, plus events. */
-export function scenarioDemand(scenario: Scenario, baseline: DemandTrip[], activity: EdgeActivity, city: Pick<TrafficCity, 'graph' | 'manifest' | 'places'>, dayStartMs: number, seed: number): DemandTrip[] {
+export function scenarioDemand(
+  scenario: Scenario,
+  baseline: DemandTrip[],
+  activity: EdgeActivity,
+  city: Pick<TrafficCity, 'graph' | 'manifest' | 'places'>,
+  dayStartMs: number,
+  seed: number,
+): DemandTrip[] {
   const closed = new Set(scenario.closures);
   const midpoints = edgeMidpoints(city.graph, city.manifest.centre);
   const windowStartS = (scenario.window.startMs - dayStartMs) / 1000;
   // Only the window's own trips are scaled: the warm-up is the same for both runs.
   const warmup = baseline.filter((trip) => trip.depart < windowStartS);
-  const inWindow = scaleTrips(baseline.filter((trip) => trip.depart >= windowStartS), scenario.demandScale, seed + 1);
+  const inWindow = scaleTrips(
+    baseline.filter((trip) => trip.depart >= windowStartS),
+    scenario.demandScale,
+    seed + 1,
+  );
   const trips = moveOffClosures([...warmup, ...inWindow], closed, activity, midpoints);
   const project = localProjection(city.manifest.centre[0], city.manifest.centre[1]);
   scenario.events.forEach((event, i) => {
@@ -124,7 +135,11 @@ export async function runWhatIf(scenario: Scenario, city: TrafficCity, options: 
     const fractions = { baseline: 0, scenario: 0 };
     const report = (): void => {
       const f = (fractions.baseline + fractions.scenario) / 2;
-      onProgress({ stage: 'simulate', fraction: 0.1 + 0.8 * f, message: `simulating ${((end - begin) / 3600).toFixed(1)} h: baseline ${Math.round(fractions.baseline * 100)} %, scenario ${Math.round(fractions.scenario * 100)} %` });
+      onProgress({
+        stage: 'simulate',
+        fraction: 0.1 + 0.8 * f,
+        message: `simulating ${((end - begin) / 3600).toFixed(1)} h: baseline ${Math.round(fractions.baseline * 100)} %, scenario ${Math.round(fractions.scenario * 100)} %`,
+      });
     };
     const simulate = (side: 'baseline' | 'scenario', netFile: string) =>
       runSumo({

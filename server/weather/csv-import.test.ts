@@ -22,11 +22,15 @@ beforeAll(async () => {
 
 async function workspace(): Promise<{ root: string; out: string; csv: (name: string, text: string) => Promise<string> }> {
   const root = await mkdtemp(join(tmpdir(), 'weather-'));
-  return { root, out: join(root, 'recordings', 'test-city', 'weather'), csv: async (name, text) => {
-    const path = join(root, name);
-    await writeFile(path, text);
-    return path;
-  } };
+  return {
+    root,
+    out: join(root, 'recordings', 'test-city', 'weather'),
+    csv: async (name, text) => {
+      const path = join(root, name);
+      await writeFile(path, text);
+      return path;
+    },
+  };
 }
 
 async function weatherAt(dir: string, t: number): Promise<WeatherObserved> {
@@ -50,7 +54,17 @@ describe('importing a small CSV', () => {
 
     // 2012-07-01 03h: NE 4 → NE 9 is 5 m/s; rh 83.48 % → 0.8348; the entity is placed at the station.
     const at3 = await weatherAt(out, local(2012, 7, 1, 3) + 30 * 60_000);
-    expect(at3).toMatchObject({ dateObserved: '2012-07-01T03:00:00+08:00', temperature: 25, dewPoint: 22, relativeHumidity: 0.8348, windSpeed: 5, windDirection: 45, precipitation: 0, pm25: 65, atmosphericPressure: 1005 });
+    expect(at3).toMatchObject({
+      dateObserved: '2012-07-01T03:00:00+08:00',
+      temperature: 25,
+      dewPoint: 22,
+      relativeHumidity: 0.8348,
+      windSpeed: 5,
+      windDirection: 45,
+      precipitation: 0,
+      pm25: 65,
+      atmosphericPressure: 1005,
+    });
     expect(at3.location?.coordinates).toEqual([121.445, 31.211]);
     // cv is calm/variable: a speed (1 − 1 = 0) but no direction; the rain of that hour is kept.
     expect(await weatherAt(out, local(2012, 7, 1, 0))).toMatchObject({ windSpeed: 0, windDirection: null, precipitation: 3.1 });

@@ -69,7 +69,9 @@ export async function importWeatherCsv(options: WeatherImportOptions): Promise<W
 
   const { rows, missing } = readHourlyRows(text, mapping);
   const converted = toWeatherEvents(rows, mapping, options.city);
-  const namedDays = findNamedDays(rows.map((row, i) => ({ t: row.t, local: row.local, temperature: row.temperature, windSpeed: converted.windSpeeds[i]!, precipitation: converted.precipitation[i]! })));
+  const namedDays = findNamedDays(
+    rows.map((row, i) => ({ t: row.t, local: row.local, temperature: row.temperature, windSpeed: converted.windSpeeds[i]!, precipitation: converted.precipitation[i]! })),
+  );
   const source = `weather import ${basename(options.csvPath)}${mapping.description ? ` — ${mapping.description}` : ''}`.slice(0, 512);
   const daysFile = namedDaysFileSchema.parse({ city: options.city, source, days: namedDays });
 
@@ -114,7 +116,10 @@ export async function importWeatherCsv(options: WeatherImportOptions): Promise<W
 
 /** Moves `from` to `to`, replacing what was there; the old folder is put back if the move fails. */
 async function replaceFolder(from: string, to: string): Promise<void> {
-  const exists = await stat(to).then(() => true, () => false);
+  const exists = await stat(to).then(
+    () => true,
+    () => false,
+  );
   if (!exists) {
     await rename(from, to);
     return;

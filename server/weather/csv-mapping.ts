@@ -11,22 +11,34 @@ const columnName = z.string().min(1).max(128);
 
 /** Compass codes most CSVs use, in degrees the wind blows from; calm/variable codes map to null. */
 export const DEFAULT_WIND_CODES: Readonly<Record<string, number | null>> = {
-  N: 0, NNE: 22.5, NE: 45, ENE: 67.5, E: 90, ESE: 112.5, SE: 135, SSE: 157.5,
-  S: 180, SSW: 202.5, SW: 225, WSW: 247.5, W: 270, WNW: 292.5, NW: 315, NNW: 337.5,
-  cv: null, CV: null, C: null, calm: null, VRB: null,
+  N: 0,
+  NNE: 22.5,
+  NE: 45,
+  ENE: 67.5,
+  E: 90,
+  ESE: 112.5,
+  SE: 135,
+  SSE: 157.5,
+  S: 180,
+  SSW: 202.5,
+  SW: 225,
+  WSW: 247.5,
+  W: 270,
+  WNW: 292.5,
+  NW: 315,
+  NNW: 337.5,
+  cv: null,
+  CV: null,
+  C: null,
+  calm: null,
+  VRB: null,
 };
 
 /** Local date and hour from four columns, or one ISO-like "YYYY-MM-DD[T ]HH[:mm[:ss]]" column. */
-const timeSchema = z.union([
-  z.object({ year: columnName, month: columnName, day: columnName, hour: columnName }).strict(),
-  z.object({ datetime: columnName }).strict(),
-]);
+const timeSchema = z.union([z.object({ year: columnName, month: columnName, day: columnName, hour: columnName }).strict(), z.object({ datetime: columnName }).strict()]);
 
 /** A plain numeric column, optionally scaled (value × scale) into the feed's unit. */
-const numericColumnSchema = z.union([
-  columnName,
-  z.object({ column: columnName, scale: z.number().positive().default(1) }).strict(),
-]);
+const numericColumnSchema = z.union([columnName, z.object({ column: columnName, scale: z.number().positive().default(1) }).strict()]);
 
 export const csvMappingSchema = z
   .object({
@@ -48,7 +60,10 @@ export const csvMappingSchema = z
     time: timeSchema,
     temperature: numericColumnSchema.optional(),
     dewPoint: numericColumnSchema.optional(),
-    humidity: z.object({ column: columnName, unit: z.enum(['percent', 'fraction']) }).strict().optional(),
+    humidity: z
+      .object({ column: columnName, unit: z.enum(['percent', 'fraction']) })
+      .strict()
+      .optional(),
     pressure: numericColumnSchema.optional(),
     windDirection: z
       .object({

@@ -10,11 +10,17 @@ describe('CSV records (RFC 4180 subset)', () => {
       { line: 2, fields: ['1', '2'] },
       { line: 3, fields: ['3', ''] },
     ]);
-    expect(all('a,b\n1,2')).toEqual([{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['1', '2'] }]);
+    expect(all('a,b\n1,2')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2'] },
+    ]);
   });
 
   it('skips blank lines but keeps counting them', () => {
-    expect(all('a\n\n\nb\n')).toEqual([{ line: 1, fields: ['a'] }, { line: 4, fields: ['b'] }]);
+    expect(all('a\n\n\nb\n')).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 4, fields: ['b'] },
+    ]);
   });
 
   it('reads quoted fields with commas, escaped quotes and line breaks', () => {
@@ -51,6 +57,11 @@ describe('CSV records: line numbers that csv-parse leaves to us', () => {
   });
 
   it('reads CR-only line ends', () => {
-    expect(all('a\rb\r"c\rd"\re')).toEqual([{ line: 1, fields: ['a'] }, { line: 2, fields: ['b'] }, { line: 3, fields: ['c\rd'] }, { line: 5, fields: ['e'] }]);
+    expect(all('a\rb\r"c\rd"\re')).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 2, fields: ['b'] },
+      { line: 3, fields: ['c\rd'] },
+      { line: 5, fields: ['e'] },
+    ]);
   });
 });

@@ -54,7 +54,11 @@ describe('named-day criteria', () => {
   });
 
   it('finds the typhoon day as the windiest July–October day with ≥ 25 mm of rain', () => {
-    const hours = [...day('2012-08-01', 28, { rainHours: 10, rain: 3, wind: 11 }), ...day('2012-08-02', 28, { rainHours: 2, rain: 3, wind: 16 }), ...day('2012-08-03', 28, { rainHours: 12, rain: 5, wind: 13 })];
+    const hours = [
+      ...day('2012-08-01', 28, { rainHours: 10, rain: 3, wind: 11 }),
+      ...day('2012-08-02', 28, { rainHours: 2, rain: 3, wind: 16 }),
+      ...day('2012-08-03', 28, { rainHours: 12, rain: 5, wind: 13 }),
+    ];
     expect(findTyphoonDay(summariseDays(hours))?.date).toBe('2012-08-03');
   });
 });

@@ -101,7 +101,10 @@ const DAY_MS = 86_400_000;
 
 /** The heat day: June–September, highest maximum temperature, then highest daily mean. */
 export function findHeatDay(days: readonly DaySummary[]): NamedDay | undefined {
-  const day = best(days.filter((d) => d.month >= 6 && d.month <= 9 && d.maxTemperature !== null && d.meanTemperature !== null), (d) => [d.maxTemperature!, d.meanTemperature!]);
+  const day = best(
+    days.filter((d) => d.month >= 6 && d.month <= 9 && d.maxTemperature !== null && d.meanTemperature !== null),
+    (d) => [d.maxTemperature!, d.meanTemperature!],
+  );
   if (!day) return undefined;
   return {
     id: 'heat',
@@ -132,7 +135,10 @@ export function findPlumRainDay(days: readonly DaySummary[]): NamedDay | undefin
   }
   endRun();
   const calm = (d: DaySummary): boolean => d.maxWindSpeed === null || d.maxWindSpeed < PLUM_RAIN_MAX_WIND;
-  const day = best(spellDays.filter((d) => inSeason(d) && calm(d)), (d) => [d.rainyHours, d.precipitation]);
+  const day = best(
+    spellDays.filter((d) => inSeason(d) && calm(d)),
+    (d) => [d.rainyHours, d.precipitation],
+  );
   if (!day) return undefined;
   return {
     id: 'plum-rain',

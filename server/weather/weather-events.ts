@@ -23,8 +23,7 @@ export const weatherEntityId = (city: string, station: string): string => `urn:n
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Local time as ISO 8601 with the CSV's offset, e.g. 2010-01-01T00:00:00+08:00. */
-export const localIso = (local: LocalTime, utcOffset: string): string =>
-  `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}:00${utcOffset}`;
+export const localIso = (local: LocalTime, utcOffset: string): string => `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}:00${utcOffset}`;
 
 /** Keeps 4 significant decimals: enough for every unit here, and no 0.5948000000000001 noise. */
 const tidy = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e4) / 1e4);
@@ -36,10 +35,7 @@ export function toWeatherEvents(rows: readonly HourlyRow[], mapping: CsvMapping,
     mapping.windSpeed?.cumulative === 'direction-run'
       ? differenceDirectionRuns(rows.map((r) => ({ t: r.t, windCode: r.windCode, value: r.windSpeedRaw })))
       : { values: rows.map((r) => r.windSpeedRaw), runStarts: 0, restarts: 0 };
-  const precipitation =
-    mapping.precipitation?.cumulative === 'running-total'
-      ? differenceRunningTotal(rows.map((r) => ({ t: r.t, value: r.precipitationRaw })))
-      : rows.map((r) => r.precipitationRaw);
+  const precipitation = mapping.precipitation?.cumulative === 'running-total' ? differenceRunningTotal(rows.map((r) => ({ t: r.t, value: r.precipitationRaw }))) : rows.map((r) => r.precipitationRaw);
 
   const fieldSources: [keyof WeatherObserved, unknown][] = [
     ['temperature', mapping.temperature],

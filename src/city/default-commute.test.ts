@@ -15,6 +15,11 @@ describe('defaultCommute', () => {
   });
   it('is null without a park or a workplace east of it', () => {
     expect(defaultCommute([{ lonLat: [121.5, 31.2], category: 'mall', named: true }])).toBeNull();
-    expect(defaultCommute([{ lonLat: [121.5, 31.2], category: 'park', named: true }, { lonLat: [121.4, 31.2], category: 'mall', named: true }])).toBeNull();
+    expect(
+      defaultCommute([
+        { lonLat: [121.5, 31.2], category: 'park', named: true },
+        { lonLat: [121.4, 31.2], category: 'mall', named: true },
+      ]),
+    ).toBeNull();
   });
 });

@@ -4,7 +4,16 @@ import { createLocalFrame, haversineMetres, METRES_PER_DEGREE, metresBetween, me
 describe('the local frame of a city', () => {
   it('agrees with the great circle within 0.2 % across the district', () => {
     // Across the river, Bund to Lujiazui, and 1.1 km north-south.
-    for (const [a, b] of [[[121.4905, 31.2406], [121.4997, 31.2397]], [[121.49, 31.24], [121.49, 31.25]]] as [number, number][][]) {
+    for (const [a, b] of [
+      [
+        [121.4905, 31.2406],
+        [121.4997, 31.2397],
+      ],
+      [
+        [121.49, 31.24],
+        [121.49, 31.25],
+      ],
+    ] as [number, number][][]) {
       expect(Math.abs(metresBetween(a![0], a![1], b![0], b![1]) / haversineMetres(a![0], a![1], b![0], b![1]) - 1)).toBeLessThan(0.002);
     }
   });
@@ -20,8 +29,26 @@ describe('the local frame of a city', () => {
       { at: [121.491, 31.24] as const, ok: true },
       { at: [121.5, 31.24] as const, ok: true },
     ];
-    expect(nearestWithin(items, (i) => i.at, 121.49, 31.24, 500, (i) => i.ok)).toBe(items[1]);
-    expect(nearestWithin(items, (i) => i.at, 121.49, 31.24, 50, (i) => i.ok)).toBeNull();
+    expect(
+      nearestWithin(
+        items,
+        (i) => i.at,
+        121.49,
+        31.24,
+        500,
+        (i) => i.ok,
+      ),
+    ).toBe(items[1]);
+    expect(
+      nearestWithin(
+        items,
+        (i) => i.at,
+        121.49,
+        31.24,
+        50,
+        (i) => i.ok,
+      ),
+    ).toBeNull();
   });
 
   it('projects to metres east and north of its origin and back', () => {

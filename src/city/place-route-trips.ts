@@ -116,5 +116,14 @@ export function placeRouteTrips(window: TripWindow, graph: Pick<RoadGraphFile, '
     trips++;
     offsets[trips] = n;
   }
-  return { t0, t1, origin: window.origin, ids, categories: categories.subarray(0, trips), offsets: offsets.subarray(0, trips + 1), times: times.subarray(0, n), positions: positions.subarray(0, 2 * n) };
+  return {
+    t0,
+    t1,
+    origin: window.origin,
+    ids,
+    categories: categories.subarray(0, trips),
+    offsets: offsets.subarray(0, trips + 1),
+    times: times.subarray(0, n),
+    positions: positions.subarray(0, 2 * n),
+  };
 }

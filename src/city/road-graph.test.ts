@@ -22,9 +22,7 @@ describe('stronglyConnectedComponents', () => {
   it('puts two nodes in one component exactly when each reaches the other (random graphs)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 12 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: 30 })),
-        ),
+        fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: 30 }))),
         ([n, edges]) => {
           const from = edges.map((e) => e[0]);
           const to = edges.map((e) => e[1]);

@@ -16,14 +16,16 @@ describe('shortestPath', () => {
   it('finds the same cost as a brute-force search, along a path that is connected and costs what it says', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 15 }).chain((n) =>
-          fc.tuple(
-            fc.constant(n),
-            fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 40 }),
-            fc.integer({ min: 0, max: n - 1 }),
-            fc.integer({ min: 0, max: n - 1 }),
+        fc
+          .integer({ min: 2, max: 15 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 40 }),
+              fc.integer({ min: 0, max: n - 1 }),
+              fc.integer({ min: 0, max: n - 1 }),
+            ),
           ),
-        ),
         ([n, edges, source, target]) => {
           const from = edges.map((e) => e[0]);
           const to = edges.map((e) => e[1]);

@@ -44,10 +44,11 @@ function tripWindowFrom(raw: TripWindow): TripWindow | null {
 }
 
 /** The entities of a snapshot that pass their schema (a bad one is dropped, not the whole world). */
-const validEntities = (entities: unknown[]) => entities.flatMap((e) => {
-  const parsed = entitySchema.safeParse(e);
-  return parsed.success ? [parsed.data] : [];
-});
+const validEntities = (entities: unknown[]) =>
+  entities.flatMap((e) => {
+    const parsed = entitySchema.safeParse(e);
+    return parsed.success ? [parsed.data] : [];
+  });
 
 /** Room names are short slugs; anything else falls back to the default hall. */
 export function pickRoom(requested: string | null): string {

@@ -27,7 +27,9 @@ export function fetchPackGraph(pack: PackLocation): Promise<PackGraph> {
   let pending = cache.get(pack.baseUrl);
   if (!pending) {
     const { graph, roads } = pack.manifest.files;
-    pending = Promise.all([fetchValidated(pack.baseUrl + graph, graph, roadGraphSchema), fetchValidated(pack.baseUrl + roads, roads, roadsFileSchema)]).then(([file, roadsFile]) => packGraphOf(file, roadsFile));
+    pending = Promise.all([fetchValidated(pack.baseUrl + graph, graph, roadGraphSchema), fetchValidated(pack.baseUrl + roads, roads, roadsFileSchema)]).then(([file, roadsFile]) =>
+      packGraphOf(file, roadsFile),
+    );
     // A failed fetch is not cached: the next scene tries again.
     pending.catch(() => cache.delete(pack.baseUrl));
     cache.set(pack.baseUrl, pending);

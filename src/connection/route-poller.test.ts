@@ -3,7 +3,20 @@ import type { RouteFound } from '../protocol/guide';
 import { createAppStore, type AppStore } from '../store/app-store';
 import { fetchRoute, startRoutePoller } from './route-poller';
 
-const found: RouteFound = { ok: true, t: 0, fromNode: 1, toNode: 2, edges: [4], coordinates: [[121.49, 31.24], [121.5, 31.24]], lengthM: 950, travelS: 120, freeFlowS: 90 };
+const found: RouteFound = {
+  ok: true,
+  t: 0,
+  fromNode: 1,
+  toNode: 2,
+  edges: [4],
+  coordinates: [
+    [121.49, 31.24],
+    [121.5, 31.24],
+  ],
+  lengthM: 950,
+  travelS: 120,
+  freeFlowS: 90,
+};
 
 /** A fetch whose replies the test hands out one by one; records the URLs and signals it saw. */
 function fakeFetch() {

@@ -109,18 +109,23 @@ describe('LabelDeclutter', () => {
     });
     const panel = fc.record({ x: fc.integer({ min: 0, max: 1800 }), y: fc.integer({ min: 0, max: 1000 }), width: fc.integer({ min: 50, max: 500 }), height: fc.integer({ min: 30, max: 600 }) });
     fc.assert(
-      fc.property(fc.array(arbitraryItem, { maxLength: 120 }), fc.array(panel, { maxLength: 5 }), fc.array(fc.integer({ min: -300, max: 300 }), { minLength: 2, maxLength: 4 }), (specs, panels, moves) => {
-        const declutter = new LabelDeclutter();
-        const items = specs.map((s) => declutter.add(item(s.tier, s.x, s.y, s.width, s.height, s.distance, { anchorSize: s.anchorSize })));
-        // A camera moving: the whole screen shifts between placements, the last one settles.
-        for (const dx of moves) {
-          for (const [i, it] of items.entries()) it.anchorX = specs[i]!.x + dx;
-          declutter.place(SCREEN, panels);
-          declutter.fade(100);
-        }
-        settle(declutter, panels);
-        expect(countOverlaps({ viewport: SCREEN, panels, labels: shown(declutter) })).toEqual({ labelLabel: 0, labelPanel: 0, labelEdge: 0, total: 0 });
-      }),
+      fc.property(
+        fc.array(arbitraryItem, { maxLength: 120 }),
+        fc.array(panel, { maxLength: 5 }),
+        fc.array(fc.integer({ min: -300, max: 300 }), { minLength: 2, maxLength: 4 }),
+        (specs, panels, moves) => {
+          const declutter = new LabelDeclutter();
+          const items = specs.map((s) => declutter.add(item(s.tier, s.x, s.y, s.width, s.height, s.distance, { anchorSize: s.anchorSize })));
+          // A camera moving: the whole screen shifts between placements, the last one settles.
+          for (const dx of moves) {
+            for (const [i, it] of items.entries()) it.anchorX = specs[i]!.x + dx;
+            declutter.place(SCREEN, panels);
+            declutter.fade(100);
+          }
+          settle(declutter, panels);
+          expect(countOverlaps({ viewport: SCREEN, panels, labels: shown(declutter) })).toEqual({ labelLabel: 0, labelPanel: 0, labelEdge: 0, total: 0 });
+        },
+      ),
     );
   });
 });

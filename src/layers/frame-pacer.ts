@@ -22,9 +22,12 @@ export function startFramePacer(scene: Scene, budgetMs: number, moving: () => bo
     lastEnd = performance.now();
     lastFrameMs = lastEnd - frameStart;
   });
-  const timer = setInterval(() => {
-    if (moving() && performance.now() - lastEnd >= nextFrameDelay(budgetMs, lastFrameMs)) scene.requestRender();
-  }, Math.max(10, Math.floor(budgetMs / 2)));
+  const timer = setInterval(
+    () => {
+      if (moving() && performance.now() - lastEnd >= nextFrameDelay(budgetMs, lastFrameMs)) scene.requestRender();
+    },
+    Math.max(10, Math.floor(budgetMs / 2)),
+  );
   return () => {
     clearInterval(timer);
     removePre();

@@ -35,7 +35,7 @@ describe('LayerRegistry', () => {
     expect(seen).toEqual({ width: 3 });
   });
 
-  it('makes layers with the props registered for them, and the call site\'s over those', () => {
+  it("makes layers with the props registered for them, and the call site's over those", () => {
     const roads = defineLayer({ name: 'roads', defaults: { width: 1, colour: 'grey' }, attach: () => undefined });
     const registry = new LayerRegistry().register('roads', roads, { width: 2 });
     expect((registry.create('roads') as LiveLayer<{ width: number }>).props).toEqual({ width: 2, colour: 'grey' });

@@ -17,16 +17,7 @@ import { z } from 'zod';
 export const CITY_PACK_FORMAT = 1;
 
 /** Use classes a building is sorted into; the wall's palette has one colour for each. */
-export const USE_CLASSES = [
-  'residential',
-  'commercial',
-  'office',
-  'government',
-  'school',
-  'hospital',
-  'industrial',
-  'other',
-] as const;
+export const USE_CLASSES = ['residential', 'commercial', 'office', 'government', 'school', 'hospital', 'industrial', 'other'] as const;
 export const useClassSchema = z.enum(USE_CLASSES);
 export type UseClass = z.infer<typeof useClassSchema>;
 
@@ -93,17 +84,7 @@ export const cameraViewSchema = z.object({
 export type CameraView = z.infer<typeof cameraViewSchema>;
 
 /** POI categories; "government" includes administrative service halls. */
-export const PLACE_CATEGORIES = [
-  'government',
-  'hospital',
-  'school',
-  'mall',
-  'park',
-  'parking',
-  'bus_stop',
-  'police',
-  'library',
-] as const;
+export const PLACE_CATEGORIES = ['government', 'hospital', 'school', 'mall', 'park', 'parking', 'bus_stop', 'police', 'library'] as const;
 export const placeCategorySchema = z.enum(PLACE_CATEGORIES);
 export type PlaceCategory = z.infer<typeof placeCategorySchema>;
 

@@ -106,14 +106,7 @@ export const serviceRequestSchema = z.object({
 });
 
 /** Any entity the feed carries, told apart by `type`. */
-export const entitySchema = z.discriminatedUnion('type', [
-  weatherObservedSchema,
-  trafficFlowObservedSchema,
-  offStreetParkingSchema,
-  parkingSpotSchema,
-  deviceSchema,
-  serviceRequestSchema,
-]);
+export const entitySchema = z.discriminatedUnion('type', [weatherObservedSchema, trafficFlowObservedSchema, offStreetParkingSchema, parkingSpotSchema, deviceSchema, serviceRequestSchema]);
 export type Entity = z.infer<typeof entitySchema>;
 export type WeatherObserved = z.infer<typeof weatherObservedSchema>;
 export type TrafficFlowObserved = z.infer<typeof trafficFlowObservedSchema>;

@@ -167,10 +167,7 @@ export function decodeRoutes(window: TripWindow): RouteTrip[] {
 }
 
 /** Copies binary that arrived as an ArrayBuffer, a Buffer or any view into a fresh, aligned typed array. */
-export function asTypedArray<T extends Float32Array | Uint32Array | Uint8Array>(
-  value: ArrayBuffer | ArrayBufferView | [number, ArrayBuffer],
-  Kind: { new (buffer: ArrayBuffer): T },
-): T {
+export function asTypedArray<T extends Float32Array | Uint32Array | Uint8Array>(value: ArrayBuffer | ArrayBufferView | [number, ArrayBuffer], Kind: { new (buffer: ArrayBuffer): T }): T {
   // notepack sends a typed array as msgpack ext type 0; its browser decoder hands that back as [0, ArrayBuffer].
   if (Array.isArray(value)) value = value[1];
   const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);

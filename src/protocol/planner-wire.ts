@@ -30,7 +30,10 @@ const windowSchema = z.object({ startMs: z.number(), endMs: z.number() });
 export const scenarioRunSchema = z.object({ scenario: scenarioSchema, route: z.object({ from: lonLat, to: lonLat }).strict().optional() }).strict();
 export const scenarioIdSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id is lower-case letters, digits and dashes') }).strict();
 /** scenario:cancel: a job (default: the running one); sent without arguments it cancels the running one. */
-export const scenarioCancelSchema = z.object({ jobId: z.string().max(64).optional() }).strict().nullish();
+export const scenarioCancelSchema = z
+  .object({ jobId: z.string().max(64).optional() })
+  .strict()
+  .nullish();
 /** scenario:list and planner:state take no arguments (anything sent is ignored). */
 export const noArgumentsSchema = z.unknown().transform((): Record<string, never> => ({}));
 

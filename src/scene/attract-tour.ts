@@ -24,13 +24,7 @@ export const DEFAULT_TOUR_PACING: TourPacing = { flightS: 7, dwellS: 12, orbitDe
 const INPUT_EVENTS = ['pointerdown', 'wheel', 'keydown', 'touchstart'] as const;
 
 /** Starts attract mode on a viewer; returns the cleanup (removes listeners, stops the tour). */
-export function attachAttractTour(
-  viewer: Viewer,
-  store: AppStore,
-  stops: CameraView[],
-  idleSeconds: number,
-  pacing: TourPacing = DEFAULT_TOUR_PACING,
-): () => void {
+export function attachAttractTour(viewer: Viewer, store: AppStore, stops: CameraView[], idleSeconds: number, pacing: TourPacing = DEFAULT_TOUR_PACING): () => void {
   let run = 0; // bumps to abandon a running tour loop
   let removeOrbit: (() => void) | null = null;
   let next = 0;

@@ -7,9 +7,7 @@ function feature(properties: Record<string, unknown>) {
 
 describe('selectionFromFeature', () => {
   it('reads name, use, height and levels from the tile metadata', () => {
-    const selection = selectionFromFeature(
-      feature({ osm_id: 'way/7', name: '上海中心', name_zh: '上海中心大厦', name_en: 'Shanghai Tower', use_class: 'office', height: 632, levels: 128 }),
-    );
+    const selection = selectionFromFeature(feature({ osm_id: 'way/7', name: '上海中心', name_zh: '上海中心大厦', name_en: 'Shanghai Tower', use_class: 'office', height: 632, levels: 128 }));
     expect(selection).toEqual({
       kind: 'building',
       osmId: 'way/7',

@@ -1,12 +1,5 @@
 /** Creates an offline Cesium viewer: no ion, no online imagery/terrain/geocoder, render on demand. */
-import {
-  Color,
-  Credit,
-  EllipsoidTerrainProvider,
-  Ion,
-  ShadowMode,
-  Viewer,
-} from 'cesium';
+import { Color, Credit, EllipsoidTerrainProvider, Ion, ShadowMode, Viewer } from 'cesium';
 import type { CityManifest } from '../protocol/city-pack';
 import type { SceneOptions } from './scene-options';
 

@@ -36,7 +36,14 @@ export function installLabelProbe(scene: Scene, probed: ProbedScene): () => void
         .map((e) => {
           const at = e.label.computeScreenSpacePosition(scene, position);
           const drawn = at ? drawnBox(e.label, at, { x: 0, y: 0, width: 0, height: 0 }) : null;
-          return { text: e.label.text, tier: e.item.tier, side: e.item.side, opacity: e.item.opacity, placed: { ...e.item.rect }, drawn: drawn && { x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height } };
+          return {
+            text: e.label.text,
+            tier: e.item.tier,
+            side: e.item.side,
+            opacity: e.item.opacity,
+            placed: { ...e.item.rect },
+            drawn: drawn && { x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height },
+          };
         }),
       candidates: probed.entries.filter((e) => e.item.eligible).length,
     }),

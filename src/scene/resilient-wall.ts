@@ -15,14 +15,7 @@ export interface ResilientWallEvents {
 }
 
 /** Starts the wall in `host`; returns the stop function. */
-export function startResilientWall(
-  host: HTMLElement,
-  store: AppStore,
-  pack: CityPack,
-  registry: SceneLayerSource,
-  options: SceneOptions,
-  events: ResilientWallEvents,
-): () => void {
+export function startResilientWall(host: HTMLElement, store: AppStore, pack: CityPack, registry: SceneLayerSource, options: SceneOptions, events: ResilientWallEvents): () => void {
   let scene: WallScene | null = null;
   let stopped = false;
   let failures = 0;

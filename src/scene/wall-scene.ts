@@ -31,14 +31,7 @@ export interface WallScene {
 }
 
 /** Builds a scene in a fresh element inside `host` (a lost context needs a new canvas). */
-export function createWallScene(
-  host: HTMLElement,
-  store: AppStore,
-  pack: CityPack,
-  registry: SceneLayerSource,
-  options: SceneOptions,
-  events: WallSceneEvents,
-): WallScene {
+export function createWallScene(host: HTMLElement, store: AppStore, pack: CityPack, registry: SceneLayerSource, options: SceneOptions, events: WallSceneEvents): WallScene {
   const container = document.createElement('div');
   container.className = 'wall-scene';
   host.appendChild(container);
@@ -63,7 +56,7 @@ export function createWallScene(
   for (const layer of layers) {
     layer.attach(layerScene, store).catch((error: unknown) => {
       if (disposed) return;
-      console.error(`layer ${layer.name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      console.error(`layer ${layer.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // A broken layer must not hold the wall's readiness hostage.
       store.getState().setLayerReady(layer.name, true);
     });

@@ -28,12 +28,8 @@ export interface CameraSlice {
 /** Creates the camera slice. */
 export const createCameraSlice: StateCreator<AppState, [], [], CameraSlice> = (set) => ({
   camera: { bookmarkId: null, bookmarkRequest: 0, touring: false, tourStop: null },
-  goToBookmark: (id) =>
-    set((state) => ({ camera: { ...state.camera, bookmarkId: id, bookmarkRequest: state.camera.bookmarkRequest + 1 } })),
+  goToBookmark: (id) => set((state) => ({ camera: { ...state.camera, bookmarkId: id, bookmarkRequest: state.camera.bookmarkRequest + 1 } })),
   leaveBookmark: () => set((state) => ({ camera: { ...state.camera, bookmarkId: null } })),
-  setTouring: (touring) =>
-    set((state) =>
-      state.camera.touring === touring ? state : { camera: { ...state.camera, touring, tourStop: touring ? state.camera.tourStop : null } },
-    ),
+  setTouring: (touring) => set((state) => (state.camera.touring === touring ? state : { camera: { ...state.camera, touring, tourStop: touring ? state.camera.tourStop : null } })),
   setTourStop: (tourStop) => set((state) => ({ camera: { ...state.camera, tourStop } })),
 });

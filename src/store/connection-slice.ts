@@ -27,8 +27,7 @@ export interface ConnectionSlice {
 /** Creates the connection slice. */
 export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set) => ({
   connection: { status: 'connecting', serverVersion: null, role: null, roleRefusal: null },
-  setConnectionStatus: (status) =>
-    set((state) => (state.connection.status === status ? state : { connection: { ...state.connection, status } })),
+  setConnectionStatus: (status) => set((state) => (state.connection.status === status ? state : { connection: { ...state.connection, status } })),
   setServerVersion: (serverVersion) => set((state) => ({ connection: { ...state.connection, serverVersion } })),
   setJoinedRole: (role, roleRefusal) => set((state) => ({ connection: { ...state.connection, role, roleRefusal } })),
 });

@@ -13,7 +13,15 @@ describe('feed slice', () => {
   it('replaces the world on a snapshot and applies deltas idempotently', () => {
     const store = make();
     store.getState().applySnapshot({ room: 'main', t: 10, entities: [parking('a', 1), parking('b', 2)], trips: emptyWindow }, emptyWindow);
-    const delta = { room: 'main', from: 10, to: 20, events: [{ op: 'upsert' as const, t: 15, entity: parking('a', 5) }, { op: 'remove' as const, t: 16, id: 'b' }] };
+    const delta = {
+      room: 'main',
+      from: 10,
+      to: 20,
+      events: [
+        { op: 'upsert' as const, t: 15, entity: parking('a', 5) },
+        { op: 'remove' as const, t: 16, id: 'b' },
+      ],
+    };
     store.getState().applyDelta(delta);
     store.getState().applyDelta(delta); // the same delta twice changes nothing more
     const feed = store.getState().feed;

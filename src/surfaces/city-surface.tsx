@@ -33,9 +33,7 @@ export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void>
   // Staff open a screen with ?operator=<OPERATOR_TOKEN> to steer its room's clock from it.
   const params = new URLSearchParams(location.search);
   const operatorToken = params.get('operator');
-  const hub = operatorToken
-    ? connectHub(store, surface, pickRoom(params.get('room')), operatorToken, 'operator')
-    : connectHub(store, surface, pickRoom(params.get('room')));
+  const hub = operatorToken ? connectHub(store, surface, pickRoom(params.get('room')), operatorToken, 'operator') : connectHub(store, surface, pickRoom(params.get('room')));
   // The guide's route follows its ends and the traffic; the route layer draws what it brings.
   startRoutePoller(store);
   const hudRoot = document.getElementById('hud')!;

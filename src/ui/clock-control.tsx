@@ -112,7 +112,15 @@ export function ClockControl({ store, controller, timeZone, namedDays, variant }
         <div class="clock-control__row" data-testid="clock-outside-days">
           <span class="clock-control__label">{t('clockControl.outside.wall')}</span>
           {outside.map((day) => (
-            <button type="button" key={day.id} class="clock-control__day" data-named-day={day.id} title={day.why[dayLocale]} aria-pressed={weatherDay === day.date} onClick={() => void layWeather(day.date)}>
+            <button
+              type="button"
+              key={day.id}
+              class="clock-control__day"
+              data-named-day={day.id}
+              title={day.why[dayLocale]}
+              aria-pressed={weatherDay === day.date}
+              onClick={() => void layWeather(day.date)}
+            >
               {t('clockControl.namedDay', { name: day.name[dayLocale], date: day.date })}
             </button>
           ))}

@@ -48,7 +48,9 @@ export function WindVane({ fromDegrees, intensity, size = 56 }: { fromDegrees: n
   return (
     <svg class="guide-vane" viewBox="0 0 64 64" width={size} height={size} role="img" aria-label={fromDegrees === null ? 'calm' : `wind from ${Math.round(fromDegrees)}°`}>
       <circle cx="32" cy="32" r="28" fill="none" stroke="rgba(159,176,200,0.5)" stroke-width="2" />
-      <text x="32" y="12" text-anchor="middle" font-size="9" fill="#9fb0c8">N</text>
+      <text x="32" y="12" text-anchor="middle" font-size="9" fill="#9fb0c8">
+        N
+      </text>
       {fromDegrees === null ? (
         <circle cx="32" cy="32" r="5" fill="#9fb0c8" />
       ) : (

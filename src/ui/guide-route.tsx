@@ -25,13 +25,7 @@ export function GuideRoute() {
       )}
       <div class="guide-route__buttons">
         {(['home', 'destination'] as const).map((end) => (
-          <button
-            key={end}
-            type="button"
-            class={guide.picking === end ? 'is-active' : ''}
-            data-guide-end={end}
-            onClick={() => store.getState().setGuidePicking(guide.picking === end ? null : end)}
-          >
+          <button key={end} type="button" class={guide.picking === end ? 'is-active' : ''} data-guide-end={end} onClick={() => store.getState().setGuidePicking(guide.picking === end ? null : end)}>
             {guide.picking === end ? t('guide.picking') : t(end === 'home' ? 'guide.setHome' : 'guide.setWork')}
           </button>
         ))}

@@ -19,12 +19,7 @@ export function LayerList() {
         const label = key in STRINGS ? t(key as StringKey) : name;
         return (
           <label class="layer-list__item" key={name}>
-            <input
-              type="checkbox"
-              checked={status.visible}
-              data-layer={name}
-              onChange={(event) => store.getState().setLayerVisible(name, (event.target as HTMLInputElement).checked)}
-            />
+            <input type="checkbox" checked={status.visible} data-layer={name} onChange={(event) => store.getState().setLayerVisible(name, (event.target as HTMLInputElement).checked)} />
             <span>{label}</span>
           </label>
         );

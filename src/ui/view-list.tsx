@@ -16,13 +16,7 @@ export function ViewList() {
     <details class="panel view-list" name="hud-lists" open aria-label={t('views.title')}>
       <summary class="panel__title">{t('views.title')}</summary>
       {views.map((view) => (
-        <button
-          type="button"
-          key={view.id}
-          class={`view-list__item${view.id === active ? ' view-list__item--active' : ''}`}
-          data-view={view.id}
-          onClick={() => store.getState().goToBookmark(view.id)}
-        >
+        <button type="button" key={view.id} class={`view-list__item${view.id === active ? ' view-list__item--active' : ''}`} data-view={view.id} onClick={() => store.getState().goToBookmark(view.id)}>
           {pickName(locale, view.name, view.id)}
         </button>
       ))}

@@ -5,14 +5,30 @@ import { DRESSING_LEVELS, dressingLevelFor } from './dressing-levels.js';
 describe('dressing index bands (calm, humidity unknown: effective = air temperature)', () => {
   // Every edge of 1 炎热 ≥28, 2 24–27.9, 3 21–23.9, 4 18–20.9, 5 15–17.9, 6 11–14.9, 7 6–10.9, 8 <6.
   it.each([
-    [45, 1], [28, 1], [27.99, 2], [27.9, 2],
-    [24, 2], [23.99, 3], [23.9, 3],
-    [21, 3], [20.99, 4], [20.9, 4],
-    [18, 4], [17.99, 5], [17.9, 5],
-    [15, 5], [14.99, 6], [14.9, 6],
-    [11, 6], [10.99, 7], [10.9, 7],
-    [6, 7], [5.99, 8], [5.9, 8],
-    [0, 8], [-20, 8],
+    [45, 1],
+    [28, 1],
+    [27.99, 2],
+    [27.9, 2],
+    [24, 2],
+    [23.99, 3],
+    [23.9, 3],
+    [21, 3],
+    [20.99, 4],
+    [20.9, 4],
+    [18, 4],
+    [17.99, 5],
+    [17.9, 5],
+    [15, 5],
+    [14.99, 6],
+    [14.9, 6],
+    [11, 6],
+    [10.99, 7],
+    [10.9, 7],
+    [6, 7],
+    [5.99, 8],
+    [5.9, 8],
+    [0, 8],
+    [-20, 8],
   ])('%s °C is level %s', (temperature, level) => {
     expect(dressingIndex({ temperature }).level).toBe(level);
     // A light breeze and humidity at the neutral point change nothing either.

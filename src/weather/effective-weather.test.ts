@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { WeatherObserved } from '../protocol/entities';
 import { effectiveWeather, type WeatherProvenance } from './effective-weather';
 
-const observed = (id: string, dateObserved: string, provenance?: WeatherProvenance): WeatherObserved => ({ id, type: 'WeatherObserved', dateObserved, temperature: 20, ...(provenance ? { provenance } : {}) });
+const observed = (id: string, dateObserved: string, provenance?: WeatherProvenance): WeatherObserved => ({
+  id,
+  type: 'WeatherObserved',
+  dateObserved,
+  temperature: 20,
+  ...(provenance ? { provenance } : {}),
+});
 
 /** Every order of a list, so the pick cannot depend on the order the world lists its entities in. */
 function permutations<T>(items: T[]): T[][] {

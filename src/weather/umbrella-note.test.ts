@@ -9,8 +9,14 @@ describe('umbrella note', () => {
   });
 
   it.each([
-    [0.1, 'light-rain'], [2.4, 'light-rain'], [2.5, 'moderate-rain'], [7.9, 'moderate-rain'],
-    [8, 'heavy-rain'], [15.9, 'heavy-rain'], [16, 'torrential-rain'], [61.6, 'torrential-rain'],
+    [0.1, 'light-rain'],
+    [2.4, 'light-rain'],
+    [2.5, 'moderate-rain'],
+    [7.9, 'moderate-rain'],
+    [8, 'heavy-rain'],
+    [15.9, 'heavy-rain'],
+    [16, 'torrential-rain'],
+    [61.6, 'torrential-rain'],
   ])('%s mm in the hour is %s', (mm, kind) => {
     expect(umbrellaNote(mm, 15)?.kind).toBe(kind);
   });

@@ -70,9 +70,9 @@ describe('the operator’s wall', () => {
   it('shows the control to the operator only, at a size for touch and 5 m', async () => {
     await operator.page.getByTestId('clock-control').waitFor({ timeout: 60_000 });
     expect(await operator.page.getByTestId('clock-extent').textContent()).toMatch(/^Replay .*June 12, 2014 00:00 to 23:59$/);
-    const sizes = await operator.page.locator('[data-testid="clock-control"] button, [data-testid="seek-bar"]').evaluateAll((elements) =>
-      elements.map((e) => ({ width: e.getBoundingClientRect().width, height: e.getBoundingClientRect().height, font: parseFloat(getComputedStyle(e).fontSize) })),
-    );
+    const sizes = await operator.page
+      .locator('[data-testid="clock-control"] button, [data-testid="seek-bar"]')
+      .evaluateAll((elements) => elements.map((e) => ({ width: e.getBoundingClientRect().width, height: e.getBoundingClientRect().height, font: parseFloat(getComputedStyle(e).fontSize) })));
     expect(sizes.length).toBeGreaterThan(6);
     for (const size of sizes) {
       expect(size.width).toBeGreaterThanOrEqual(48);
@@ -95,7 +95,16 @@ describe('the operator’s wall', () => {
 
     await page.click('[data-testid="clock-control"] button[data-rate="300"]');
     await expect.poll(() => page.getAttribute('button[data-rate="300"]', 'aria-pressed'), { timeout: 30_000 }).toBe('true');
-    await expect.poll(() => wall.page.getByTestId('clock-rate').textContent().catch(() => null), { timeout: 30_000 }).toBe('300× speed');
+    await expect
+      .poll(
+        () =>
+          wall.page
+            .getByTestId('clock-rate')
+            .textContent()
+            .catch(() => null),
+        { timeout: 30_000 },
+      )
+      .toBe('300× speed');
 
     // The replay is the demo day, local midnight to midnight: half-way along the bar is about noon
     // (the suite's rooms open at 15:00), a quarter of the way about 06:00.
@@ -146,9 +155,9 @@ describe('the planner’s clock', () => {
       await expect.poll(() => section.locator('button[data-rate="60"]').getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
       // Paused at the suite's CLOCK_START (15:00); a tap at a tenth of the bar goes back to about 02:24.
       await tapBar(page, 0.1);
-      await expect.poll(async () => Number(await page.getByTestId('seek-bar').getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeLessThan(
-        Number(await page.getByTestId('seek-bar').getAttribute('aria-valuemin')) + 3 * 3_600_000,
-      );
+      await expect
+        .poll(async () => Number(await page.getByTestId('seek-bar').getAttribute('aria-valuenow')), { timeout: 30_000 })
+        .toBeLessThan(Number(await page.getByTestId('seek-bar').getAttribute('aria-valuemin')) + 3 * 3_600_000);
       // The planner lays weather days with its own picker; here they are only listed.
       expect(await page.getByTestId('clock-outside-days').locator('button').count()).toBe(0);
       expect(await page.getByTestId('clock-outside-days').textContent()).toMatch(/outside the replay: .*Summer heat · 2013-08-07/);

@@ -17,7 +17,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   await build({ logLevel: 'warn' });
   // A fixed afternoon of the demo day (15:00 in Shanghai), so the scene is lit the same way on every run.
-  server = await startServer({ env: { CLOCK_START: '2014-06-12T07:00:00Z', CLOCK_RATE: '1', PLANNER_TOKEN: E2E_PLANNER_TOKEN, OPERATOR_TOKEN: E2E_OPERATOR_TOKEN, SCENARIOS_DIR: mkdtempSync(join(tmpdir(), 'sandtable-e2e-scenarios-')) } });
+  server = await startServer({
+    env: {
+      CLOCK_START: '2014-06-12T07:00:00Z',
+      CLOCK_RATE: '1',
+      PLANNER_TOKEN: E2E_PLANNER_TOKEN,
+      OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
+      SCENARIOS_DIR: mkdtempSync(join(tmpdir(), 'sandtable-e2e-scenarios-')),
+    },
+  });
   project.provide('baseUrl', server.url);
   project.provide('plannerToken', E2E_PLANNER_TOKEN);
   project.provide('operatorToken', E2E_OPERATOR_TOKEN);

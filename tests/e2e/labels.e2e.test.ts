@@ -17,9 +17,9 @@ const baseUrl = inject('baseUrl');
 const WALL = { width: 1920, height: 1080 };
 const packDir = path.resolve(import.meta.dirname, '../../tiles/shanghai-bund');
 const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(packDir, 'manifest.json'), 'utf8')));
-const places: TourPlace[] = (JSON.parse(readFileSync(path.join(packDir, 'places.geojson'), 'utf8')) as { features: { geometry: { type: string; coordinates: [number, number] }; properties: PlaceProperties }[] }).features.flatMap(
-  (f) => (f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates, properties: f.properties }] : []),
-);
+const places: TourPlace[] = (
+  JSON.parse(readFileSync(path.join(packDir, 'places.geojson'), 'utf8')) as { features: { geometry: { type: string; coordinates: [number, number] }; properties: PlaceProperties }[] }
+).features.flatMap((f) => (f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates, properties: f.properties }] : []));
 // The same stops the wall tours: the manifest's views, then its places.
 const stops: CameraView[] = planTour(manifest, places);
 
@@ -70,7 +70,11 @@ beforeAll(async () => {
   await page.goto(`${baseUrl}/?test=1&idle=3600`);
   await waitForReady(page, 180_000);
   // Parking signs come with the room's first snapshot.
-  await page.waitForFunction(() => (window as unknown as { sandtableTest: { store: { getState(): { feed: { room: string | null } } } } }).sandtableTest.store.getState().feed.room !== null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { sandtableTest: { store: { getState(): { feed: { room: string | null } } } } }).sandtableTest.store.getState().feed.room !== null,
+    undefined,
+    { timeout: 60_000 },
+  );
 });
 
 afterAll(async () => {
@@ -81,26 +85,30 @@ describe('labels on the wall', () => {
   it.each([
     ['zh-CN', /^P .+片区 空位/, /片区空位/],
     ['en', /^P .+ area · /, /^P area/],
-  ])('never overlap each other, the panels or the screen edge at any stop (%s)', async (locale, districtSign, namelessSign) => {
-    if ((await page.getAttribute('html', 'lang')) !== locale) {
-      // As a visitor does: the language button in the HUD.
-      await page.click('.locale-toggle');
-      await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-    }
-    let districtSigns = 0;
-    let destinationShown = 0;
-    for (const view of stops) {
-      const { shown, count } = await labelsAt(view);
-      expect({ view: view.id, ...count }).toEqual({ view: view.id, labelLabel: 0, labelPanel: 0, labelEdge: 0, total: 0 });
-      // Not by hiding everything: each stop shows names.
-      expect(shown.length, view.id).toBeGreaterThan(0);
-      for (const label of shown) expect(label.text).not.toMatch(namelessSign);
-      districtSigns += shown.filter((l) => districtSign.test(l.text)).length;
-      destinationShown += shown.filter((l) => l.tier === 0).length;
-    }
-    expect(districtSigns).toBeGreaterThan(0);
-    expect(destinationShown).toBeGreaterThan(0);
-  }, 900_000);
+  ])(
+    'never overlap each other, the panels or the screen edge at any stop (%s)',
+    async (locale, districtSign, namelessSign) => {
+      if ((await page.getAttribute('html', 'lang')) !== locale) {
+        // As a visitor does: the language button in the HUD.
+        await page.click('.locale-toggle');
+        await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+      }
+      let districtSigns = 0;
+      let destinationShown = 0;
+      for (const view of stops) {
+        const { shown, count } = await labelsAt(view);
+        expect({ view: view.id, ...count }).toEqual({ view: view.id, labelLabel: 0, labelPanel: 0, labelEdge: 0, total: 0 });
+        // Not by hiding everything: each stop shows names.
+        expect(shown.length, view.id).toBeGreaterThan(0);
+        for (const label of shown) expect(label.text).not.toMatch(namelessSign);
+        districtSigns += shown.filter((l) => districtSign.test(l.text)).length;
+        destinationShown += shown.filter((l) => l.tier === 0).length;
+      }
+      expect(districtSigns).toBeGreaterThan(0);
+      expect(destinationShown).toBeGreaterThan(0);
+    },
+    900_000,
+  );
 
   it('logged no page or console error', () => {
     expect(watch.consoleErrors).toEqual([]);

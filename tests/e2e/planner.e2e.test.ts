@@ -75,11 +75,10 @@ describe('a planner session of edits', () => {
       w.sandtableTest.viewer.scene.requestRender();
       return { frames: w.sandtableFrames ?? 0, rebuilds: document.documentElement.dataset.rebuilds };
     });
-    await page.waitForFunction(
-      (before) => ((window as unknown as Hooks).sandtableFrames ?? 0) > before.frames || document.documentElement.dataset.rebuilds !== before.rebuilds,
-      before,
-      { timeout: 60_000, polling: 100 },
-    );
+    await page.waitForFunction((before) => ((window as unknown as Hooks).sandtableFrames ?? 0) > before.frames || document.documentElement.dataset.rebuilds !== before.rebuilds, before, {
+      timeout: 60_000,
+      polling: 100,
+    });
   }
 
   /** No page or console error (but `allowed` ones), and exactly the rebuilds a test caused, each announced once. */
@@ -212,7 +211,9 @@ describe('a planner session of edits', () => {
     // The console kept its draft, and the hub session its planner login.
     expect(await page.getByTestId('planner-token-form').count()).toBe(0);
     expect(await draftShown()).toEqual(before);
-    expect(await page.evaluate(() => (window as unknown as { sandtableTest: { store: { getState(): { connection: { status: string } } } } }).sandtableTest.store.getState().connection.status)).toBe('connected');
+    expect(await page.evaluate(() => (window as unknown as { sandtableTest: { store: { getState(): { connection: { status: string } } } } }).sandtableTest.store.getState().connection.status)).toBe(
+      'connected',
+    );
     // The new viewer draws the same closures, one red line per closed segment.
     const drawn = await page.evaluate(() => {
       type Item = { id?: { closedSegment?: number[] } };

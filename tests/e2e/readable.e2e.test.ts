@@ -39,13 +39,15 @@ async function openCitySurface(path: string, viewport: { width: number; height: 
 
 /** Headings (the city's name, panel titles) not larger than the body rule. */
 async function smallHeadings(page: Page, rule: ReadableRule): Promise<string[]> {
-  return page.locator('h1, h2, .panel__title').evaluateAll(
-    (els, minTextPx) =>
-      els
-        .filter((el) => el.checkVisibility() && parseFloat(getComputedStyle(el).fontSize) <= minTextPx)
-        .map((el) => `heading ${getComputedStyle(el).fontSize} not above ${minTextPx}: <${el.tagName.toLowerCase()}.${el.className}> "${el.textContent?.trim()}"`),
-    rule.minTextPx,
-  );
+  return page
+    .locator('h1, h2, .panel__title')
+    .evaluateAll(
+      (els, minTextPx) =>
+        els
+          .filter((el) => el.checkVisibility() && parseFloat(getComputedStyle(el).fontSize) <= minTextPx)
+          .map((el) => `heading ${getComputedStyle(el).fontSize} not above ${minTextPx}: <${el.tagName.toLowerCase()}.${el.className}> "${el.textContent?.trim()}"`),
+      rule.minTextPx,
+    );
 }
 
 /** Taps what a visitor taps — the layer list's title, a building — checking the HUD after each. */
@@ -89,7 +91,10 @@ describe('the kiosk', () => {
       const { page, watch } = await openCitySurface('/kiosk?test=1&idle=3600', viewport);
       // Quarters along the long side: a portrait kiosk's risk is an empty band at the top or the bottom.
       const quarters = await bandCoverage(page, 4);
-      console.info(`kiosk ${orientation}: shown per quarter`, quarters.map((q) => `${q.from}–${q.to} px: ${(q.either * 100).toFixed(0)} % (panels ${(q.panels * 100).toFixed(0)} %, map ${(q.map * 100).toFixed(0)} %)`));
+      console.info(
+        `kiosk ${orientation}: shown per quarter`,
+        quarters.map((q) => `${q.from}–${q.to} px: ${(q.either * 100).toFixed(0)} % (panels ${(q.panels * 100).toFixed(0)} %, map ${(q.map * 100).toFixed(0)} %)`),
+      );
       for (const quarter of quarters) {
         expect(quarter.either, `quarter ${quarter.from}–${quarter.to} px: ${JSON.stringify(quarter)}`).toBeGreaterThan(MIN_QUARTER_SHOWN);
       }

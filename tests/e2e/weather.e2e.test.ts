@@ -64,7 +64,12 @@ describe('the room’s weather', () => {
     await page.reload();
     await page.getByTestId('planner-console').waitFor({ timeout: 120_000 });
     await page.getByTestId('weather-day').locator(`[data-testid="weather-day-state"][data-day="${HEAT_DAY}"]`).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('weather-day').getByRole('button', { name: `Summer heat · ${HEAT_DAY}` }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await page
+        .getByTestId('weather-day')
+        .getByRole('button', { name: `Summer heat · ${HEAT_DAY}` })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     expect(await page.getByTestId('weather-day-state').textContent()).toBe(`Showing the recorded weather of ${HEAT_DAY}`);
     const reloaded = page.getByTestId('weather-override');
     await reloaded.getByText(/^Active: Typhoon/).waitFor({ timeout: 30_000 });

@@ -11,7 +11,8 @@ export interface CanvasStats {
 /** Reads the scene canvas after a fresh render. */
 export async function canvasStats(page: Page): Promise<CanvasStats> {
   return page.evaluate(async () => {
-    const viewer = (window as unknown as { sandtableTest: { viewer: { scene: { requestRender(): void; postRender: { addEventListener(f: () => void): () => void } }; canvas: HTMLCanvasElement } } }).sandtableTest.viewer;
+    const viewer = (window as unknown as { sandtableTest: { viewer: { scene: { requestRender(): void; postRender: { addEventListener(f: () => void): () => void } }; canvas: HTMLCanvasElement } } })
+      .sandtableTest.viewer;
     await new Promise<void>((resolve) => {
       const remove = viewer.scene.postRender.addEventListener(() => {
         remove();

@@ -111,7 +111,8 @@ export interface BandCoverage {
 export function bandCoverage(page: Page, bands: number): Promise<BandCoverage[]> {
   return page.evaluate(
     async ({ bands, panelSelector }) => {
-      const viewer = (window as unknown as { sandtableTest: { viewer: { scene: { requestRender(): void; postRender: { addEventListener(f: () => void): () => void } }; canvas: HTMLCanvasElement } } }).sandtableTest.viewer;
+      const viewer = (window as unknown as { sandtableTest: { viewer: { scene: { requestRender(): void; postRender: { addEventListener(f: () => void): () => void } }; canvas: HTMLCanvasElement } } })
+        .sandtableTest.viewer;
       await new Promise<void>((resolve) => {
         const remove = viewer.scene.postRender.addEventListener(() => {
           remove();

@@ -73,7 +73,9 @@ export async function onScreen(page: Page, targets: Target[]): Promise<OnScreen[
   return page.evaluate((points) => {
     type Vector = { x: number; y: number };
     type Hooks = {
-      sandtablePlanner: { cesium: { Cartesian3: { fromDegrees(lon: number, lat: number, h: number): unknown }; SceneTransforms: { worldToWindowCoordinates(scene: unknown, p: unknown): Vector | undefined } } };
+      sandtablePlanner: {
+        cesium: { Cartesian3: { fromDegrees(lon: number, lat: number, h: number): unknown }; SceneTransforms: { worldToWindowCoordinates(scene: unknown, p: unknown): Vector | undefined } };
+      };
       sandtableTest: { viewer: { scene: unknown; canvas: HTMLCanvasElement } };
     };
     const hooks = window as unknown as Hooks;

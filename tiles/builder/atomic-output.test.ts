@@ -15,7 +15,13 @@ async function existingPack(): Promise<{ root: string; target: string }> {
 describe('writePackAtomically', () => {
   it('replaces the previous pack whole', async () => {
     const { root, target } = await existingPack();
-    await writePackAtomically(target, new Map<string, Uint8Array | string>([['manifest.json', 'next'], ['buildings/0-0-0.glb', new Uint8Array([1, 2])]]));
+    await writePackAtomically(
+      target,
+      new Map<string, Uint8Array | string>([
+        ['manifest.json', 'next'],
+        ['buildings/0-0-0.glb', new Uint8Array([1, 2])],
+      ]),
+    );
     expect(await readFile(join(target, 'manifest.json'), 'utf8')).toBe('next');
     expect(await readdir(join(target, 'buildings'))).toEqual(['0-0-0.glb']);
     expect(await readdir(root)).toEqual(['city']); // no temporary or old folder left behind
@@ -23,7 +29,15 @@ describe('writePackAtomically', () => {
 
   it('leaves the previous pack untouched and no temporary folder when writing fails', async () => {
     const { root, target } = await existingPack();
-    await expect(writePackAtomically(target, new Map([['a.json', 'x'], ['../escape.json', 'y']]))).rejects.toThrow(/escapes/);
+    await expect(
+      writePackAtomically(
+        target,
+        new Map([
+          ['a.json', 'x'],
+          ['../escape.json', 'y'],
+        ]),
+      ),
+    ).rejects.toThrow(/escapes/);
     expect(await readFile(join(target, 'manifest.json'), 'utf8')).toBe('previous');
     expect(await readdir(root)).toEqual(['city']);
   });

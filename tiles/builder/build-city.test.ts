@@ -46,7 +46,11 @@ describe('buildCity on a small fixture', () => {
     expect(manifest.views.map((v) => v.id)).toEqual(['overview', 'skyline', 'landmark', 'waterfront', 'park', 'service-hall']);
     expect(manifest.views.find((v) => v.id === 'service-hall')!.name.zh).toBe('市民服务中心');
     roadGraphSchema.parse(JSON.parse(pack.get('graph.json')!.toString()));
-    for (const [file, schema] of [['roads.geojson', roadPropertiesSchema], ['ground.geojson', groundPropertiesSchema], ['places.geojson', placePropertiesSchema]] as const) {
+    for (const [file, schema] of [
+      ['roads.geojson', roadPropertiesSchema],
+      ['ground.geojson', groundPropertiesSchema],
+      ['places.geojson', placePropertiesSchema],
+    ] as const) {
       const collection = JSON.parse(pack.get(file)!.toString()) as { features: { properties: unknown }[] };
       for (const feature of collection.features) schema.parse(feature.properties);
     }
@@ -63,7 +67,9 @@ describe('buildCity on a small fixture', () => {
       expect(report.info.extensionsUsed).toEqual(expect.arrayContaining(['EXT_mesh_features', 'EXT_structural_metadata']));
     }
     const glb = pack.get(glbs[0]!)!;
-    const json = JSON.parse(glb.subarray(20, 20 + glb.readUInt32LE(12)).toString()) as { extensions: { EXT_structural_metadata: { propertyTables: { count: number; properties: Record<string, unknown> }[] } } };
+    const json = JSON.parse(glb.subarray(20, 20 + glb.readUInt32LE(12)).toString()) as {
+      extensions: { EXT_structural_metadata: { propertyTables: { count: number; properties: Record<string, unknown> }[] } };
+    };
     const table = json.extensions.EXT_structural_metadata.propertyTables[0]!;
     expect(table.count).toBe(14);
     expect(Object.keys(table.properties)).toEqual(['osm_id', 'name', 'name_zh', 'name_en', 'name_zh_source', 'name_en_source', 'height', 'min_height', 'levels', 'use_class', 'height_source']);
@@ -115,35 +121,54 @@ describe('the city CLI on bad input', () => {
 
   const badInputs: [string, () => Promise<string>, RegExp][] = [
     ['a missing file', async () => join(out, 'nowhere.osm'), /cannot read extract .*ENOENT/],
-    ['a file that is not OSM', async () => {
-      const path = join(out, 'page.osm');
-      await writeFile(path, '<html><body>Not found</body></html>');
-      return path;
-    }, /not an OpenStreetMap XML file \(its root element is <html>/],
-    ['a truncated file', async () => {
-      const path = join(out, 'truncated.osm');
-      const text = await readFile(fixture, 'utf8');
-      await writeFile(path, text.slice(0, Math.floor(text.length * 0.6)));
-      return path;
-    }, /truncated or malformed XML/],
-    ['an extract without buildings', async () => {
-      const path = join(out, 'empty.osm');
-      await writeFile(path, '<?xml version="1.0"?>\n<osm version="0.6"><node id="1" lat="31" lon="121"/></osm>\n');
-      return path;
-    }, /holds no buildings/],
+    [
+      'a file that is not OSM',
+      async () => {
+        const path = join(out, 'page.osm');
+        await writeFile(path, '<html><body>Not found</body></html>');
+        return path;
+      },
+      /not an OpenStreetMap XML file \(its root element is <html>/,
+    ],
+    [
+      'a truncated file',
+      async () => {
+        const path = join(out, 'truncated.osm');
+        const text = await readFile(fixture, 'utf8');
+        await writeFile(path, text.slice(0, Math.floor(text.length * 0.6)));
+        return path;
+      },
+      /truncated or malformed XML/,
+    ],
+    [
+      'an extract without buildings',
+      async () => {
+        const path = join(out, 'empty.osm');
+        await writeFile(path, '<?xml version="1.0"?>\n<osm version="0.6"><node id="1" lat="31" lon="121"/></osm>\n');
+        return path;
+      },
+      /holds no buildings/,
+    ],
   ];
 
-  it.each(badInputs)('rejects %s with one clear line and a non-zero exit, leaving the previous pack untouched', async (_, makeInput, message) => {
-    const result = await runCli('build', await makeInput(), '--name', 'grid-town', '--out', out, '--quiet');
-    expect(result.code).toBe(1);
-    const errorLines = result.stderr.trim().split('\n').filter((l) => l.startsWith('error:'));
-    expect(errorLines).toHaveLength(1);
-    expect(errorLines[0]).toMatch(message);
-    const after = await readTree(join(out, 'grid-town'));
-    expect([...after.keys()].sort()).toEqual([...previous.keys()].sort());
-    for (const [path, bytes] of previous) expect(after.get(path)!.equals(bytes)).toBe(true);
-    expect((await readdir(out)).filter((name) => name.startsWith('.'))).toEqual([]);
-  }, 30_000);
+  it.each(badInputs)(
+    'rejects %s with one clear line and a non-zero exit, leaving the previous pack untouched',
+    async (_, makeInput, message) => {
+      const result = await runCli('build', await makeInput(), '--name', 'grid-town', '--out', out, '--quiet');
+      expect(result.code).toBe(1);
+      const errorLines = result.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('error:'));
+      expect(errorLines).toHaveLength(1);
+      expect(errorLines[0]).toMatch(message);
+      const after = await readTree(join(out, 'grid-town'));
+      expect([...after.keys()].sort()).toEqual([...previous.keys()].sort());
+      for (const [path, bytes] of previous) expect(after.get(path)!.equals(bytes)).toBe(true);
+      expect((await readdir(out)).filter((name) => name.startsWith('.'))).toEqual([]);
+    },
+    30_000,
+  );
 
   it('rejects bad arguments with usage and exit code 2', async () => {
     expect((await runCli('build', fixture)).code).toBe(2);

@@ -100,7 +100,13 @@ export async function buildCity(options: BuildOptions): Promise<BuildSummary> {
   progress.stage('tiles', countLeaves(root));
   const tiles = await writeTileset(root, frame, (done) => progress.update(done));
 
-  const views = findViews(doc.bounds, frame, buildings, ground, places.filter((p) => p.properties.name !== null || p.properties.category === 'park'));
+  const views = findViews(
+    doc.bounds,
+    frame,
+    buildings,
+    ground,
+    places.filter((p) => p.properties.name !== null || p.properties.category === 'park'),
+  );
   const files: PackFiles = new Map();
   const manifest: CityManifest = {
     format: CITY_PACK_FORMAT,

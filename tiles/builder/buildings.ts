@@ -34,16 +34,13 @@ export interface Building {
   centroid: Point2;
 }
 
-const isBuilding = (tags: Tags): boolean =>
-  (tags.building !== undefined && tags.building !== 'no') || (tags['building:part'] !== undefined && tags['building:part'] !== 'no');
+const isBuilding = (tags: Tags): boolean => (tags.building !== undefined && tags.building !== 'no') || (tags['building:part'] !== undefined && tags['building:part'] !== 'no');
 
 const isClassifiedLanduse = (tags: Tags): boolean => ['residential', 'commercial', 'retail', 'industrial'].includes(tags.landuse ?? '');
 
 function toFootprints(area: OsmArea, frame: LocalFrame): Footprint[] {
   const project = (ring: Ring): Ring => ring.map(([lon, lat]) => frame.toLocal(lon, lat));
-  return area.polygons
-    .map((p) => ({ outer: orient(project(p.outer), true), holes: p.holes.map((h) => orient(project(h), false)) }))
-    .filter((f) => Math.abs(signedArea(f.outer)) > 0.5); // slivers under 0.5 m² are cut artefacts
+  return area.polygons.map((p) => ({ outer: orient(project(p.outer), true), holes: p.holes.map((h) => orient(project(h), false)) })).filter((f) => Math.abs(signedArea(f.outer)) > 0.5); // slivers under 0.5 m² are cut artefacts
 }
 
 function footprintArea(footprints: Footprint[]): number {
@@ -59,25 +56,15 @@ function largestOuter(footprints: Footprint[]): Ring {
  * holds building:part pieces is not drawn itself (its parts are), and the parts inherit its name
  * and use where they carry none.
  */
-export function extractBuildings(
-  doc: OsmDocument,
-  frame: LocalFrame,
-  warnings: AreaWarnings,
-  streetAt: (lon: number, lat: number) => LocalizedName | null = () => null,
-): Building[] {
-  const landuse = collectAreas(doc, isClassifiedLanduse, warnings).flatMap((area) =>
-    toFootprints(area, frame).map((f) => ({ ring: f.outer, landuse: area.tags.landuse!, area: signedArea(f.outer) })),
-  );
+export function extractBuildings(doc: OsmDocument, frame: LocalFrame, warnings: AreaWarnings, streetAt: (lon: number, lat: number) => LocalizedName | null = () => null): Building[] {
+  const landuse = collectAreas(doc, isClassifiedLanduse, warnings).flatMap((area) => toFootprints(area, frame).map((f) => ({ ring: f.outer, landuse: area.tags.landuse!, area: signedArea(f.outer) })));
   // Smallest first, so a building takes the most specific land use around it.
   landuse.sort((a, b) => a.area - b.area);
   const landuseAt = (point: Point2): string | null => landuse.find((l) => pointInRing(point, l.ring))?.landuse ?? null;
 
   // Points of interest, to classify the building they stand in.
-  const pois = doc.points
-    .filter((p) => p.tags.amenity || p.tags.shop || p.tags.office || p.tags.tourism || p.tags.government)
-    .map((p) => ({ at: frame.toLocal(p.lon, p.lat), tags: p.tags }));
-  const containedIn = (footprints: Footprint[]): Tags[] =>
-    pois.filter((p) => footprints.some((f) => pointInRing(p.at, f.outer) && !f.holes.some((h) => pointInRing(p.at, h)))).map((p) => p.tags);
+  const pois = doc.points.filter((p) => p.tags.amenity || p.tags.shop || p.tags.office || p.tags.tourism || p.tags.government).map((p) => ({ at: frame.toLocal(p.lon, p.lat), tags: p.tags }));
+  const containedIn = (footprints: Footprint[]): Tags[] => pois.filter((p) => footprints.some((f) => pointInRing(p.at, f.outer) && !f.holes.some((h) => pointInRing(p.at, h)))).map((p) => p.tags);
 
   const areas = collectAreas(doc, isBuilding, warnings);
   const candidates = areas

@@ -61,12 +61,7 @@ function buildingNames(): Named[] {
 }
 
 const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(pack, 'manifest.json'), 'utf8')));
-const all: Named[] = [
-  ...geojsonNames('places.geojson'),
-  ...geojsonNames('roads.geojson'),
-  ...geojsonNames('ground.geojson'),
-  ...buildingNames(),
-];
+const all: Named[] = [...geojsonNames('places.geojson'), ...geojsonNames('roads.geojson'), ...geojsonNames('ground.geojson'), ...buildingNames()];
 const named = all.filter((n) => n.zh !== null || n.en !== null);
 
 describe('names in the demo pack', () => {

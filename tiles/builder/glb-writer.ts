@@ -22,13 +22,7 @@ export async function writeBuildingGlb(mesh: MeshAccumulator, columns: PropertyC
   const IndexArray = mesh.vertexCount > 65535 ? Uint32Array : Uint16Array;
   const indices = document.createAccessor('INDICES').setType('SCALAR').setArray(new IndexArray(mesh.indices)).setBuffer(buffer);
   const material = document.createMaterial('building').setBaseColorFactor([0.92, 0.92, 0.9, 1]).setMetallicFactor(0).setRoughnessFactor(0.85);
-  const primitive = document
-    .createPrimitive()
-    .setAttribute('POSITION', position)
-    .setAttribute('NORMAL', normal)
-    .setAttribute('_FEATURE_ID_0', featureId)
-    .setIndices(indices)
-    .setMaterial(material);
+  const primitive = document.createPrimitive().setAttribute('POSITION', position).setAttribute('NORMAL', normal).setAttribute('_FEATURE_ID_0', featureId).setIndices(indices).setMaterial(material);
   const node = document.createNode('buildings').setMesh(document.createMesh('buildings').addPrimitive(primitive));
   document.createScene('tile').addChild(node);
   const glb = await io.writeBinary(document);

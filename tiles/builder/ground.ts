@@ -10,10 +10,7 @@ type Position = [number, number];
 /** A ground feature: a polygon, several, or a line (a river drawn as a centre line). */
 export interface GroundFeature {
   type: 'Feature';
-  geometry:
-    | { type: 'Polygon'; coordinates: Position[][] }
-    | { type: 'MultiPolygon'; coordinates: Position[][][] }
-    | { type: 'LineString'; coordinates: Position[] };
+  geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] } | { type: 'LineString'; coordinates: Position[] };
   properties: GroundProperties;
 }
 
@@ -49,9 +46,7 @@ export function extractGround(doc: OsmDocument, warnings: AreaWarnings): GroundF
     const kind = groundKindOf(area.tags)!;
     const properties: GroundProperties = { ...kind, osm_id: area.osmId, ...pickNames(area.tags) };
     const geometry: GroundFeature['geometry'] =
-      area.polygons.length === 1
-        ? { type: 'Polygon', coordinates: polygonCoordinates(area.polygons[0]!) }
-        : { type: 'MultiPolygon', coordinates: area.polygons.map(polygonCoordinates) };
+      area.polygons.length === 1 ? { type: 'Polygon', coordinates: polygonCoordinates(area.polygons[0]!) } : { type: 'MultiPolygon', coordinates: area.polygons.map(polygonCoordinates) };
     features.push({ type: 'Feature', geometry, properties });
   }
   const wayIds = [...doc.ways.keys()].sort((a, b) => a - b);
@@ -69,7 +64,18 @@ export function extractGround(doc: OsmDocument, warnings: AreaWarnings): GroundF
   const [w, s, e, n] = doc.bounds;
   features.push({
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    },
     properties: { kind: 'outline', subkind: 'bounds', osm_id: null, name: null, name_zh: null, name_en: null, name_zh_source: null, name_en_source: null },
   });
   return features;

@@ -36,7 +36,11 @@ describe('toSimplified', () => {
 describe('namesOf', () => {
   it('takes name:en and the Chinese name from OSM where they are, and records it', () => {
     expect(namesOf({ name: '黄浦公园', 'name:en': 'Huangpu Park' }, placeTerm('park', 'leisure=park'))).toEqual({
-      name: '黄浦公园', zh: '黄浦公园', en: 'Huangpu Park', zhSource: 'osm', enSource: 'osm',
+      name: '黄浦公园',
+      zh: '黄浦公园',
+      en: 'Huangpu Park',
+      zhSource: 'osm',
+      enSource: 'osm',
     });
   });
 

@@ -43,7 +43,12 @@ const tag = (tags: Tags, key: string): string | null => tags[key]?.trim() || nul
 /** What an object is called, given what it is (`term`) and, for a name from its category, the street it stands on. */
 export function namesOf(tags: Tags, term: CategoryTerm, streetAt: () => LocalizedName | null = () => null): Names {
   const name = tag(tags, 'name');
-  const anyName = name ?? ZH_TAGS.concat(EN_TAGS).map((k) => tag(tags, k)).find((v) => v !== null) ?? null;
+  const anyName =
+    name ??
+    ZH_TAGS.concat(EN_TAGS)
+      .map((k) => tag(tags, k))
+      .find((v) => v !== null) ??
+    null;
   if (anyName === null) return { name: null, zh: null, en: null, zhSource: null, enSource: null };
   if (!HAN.test(anyName) && !WORD.test(anyName) && !ZH_TAGS.concat(EN_TAGS).some((k) => k !== 'name' && tag(tags, k))) {
     return { name, zh: anyName, en: anyName, zhSource: 'osm', enSource: 'osm' };

@@ -60,7 +60,7 @@ function properPart(text: string, beforeTerm: GenericTerm | null): string[] {
 function hanRunWords(run: string, afterOther: boolean): string[] {
   const out: string[] = [];
   let proper = '';
-  for (let i = 0; i < run.length; ) {
+  for (let i = 0; i < run.length;) {
     const term = proper || (afterOther && i === 0) ? TERMS.find((t) => run.startsWith(t.zh, i) && (!t.endOnly || i + t.zh.length === run.length)) : undefined;
     if (term) {
       out.push(...properPart(proper, term), term.en);

@@ -22,21 +22,30 @@ export interface PlaceFeature {
 
 const RULES: [PlaceCategory, (t: Tags) => string | null][] = [
   ['police', (t) => (t.amenity === 'police' ? 'amenity=police' : null)],
-  ['government', (t) =>
-    t.amenity === 'townhall' || t.amenity === 'courthouse' ? `amenity=${t.amenity}`
-    : t.office === 'government' ? 'office=government'
-    : t.government ? `government=${t.government}`
-    : t.building === 'government' && t.name ? 'building=government' : null],
+  [
+    'government',
+    (t) =>
+      t.amenity === 'townhall' || t.amenity === 'courthouse'
+        ? `amenity=${t.amenity}`
+        : t.office === 'government'
+          ? 'office=government'
+          : t.government
+            ? `government=${t.government}`
+            : t.building === 'government' && t.name
+              ? 'building=government'
+              : null,
+  ],
   ['hospital', (t) => (t.amenity === 'hospital' || t.amenity === 'clinic' ? `amenity=${t.amenity}` : t.healthcare === 'hospital' ? 'healthcare=hospital' : null)],
   ['school', (t) => (['school', 'kindergarten', 'university', 'college'].includes(t.amenity ?? '') ? `amenity=${t.amenity}` : null)],
   ['library', (t) => (t.amenity === 'library' ? 'amenity=library' : null)],
   ['mall', (t) => (t.shop === 'mall' || t.shop === 'department_store' ? `shop=${t.shop}` : null)],
   ['park', (t) => (t.leisure === 'park' ? 'leisure=park' : null)],
   ['parking', (t) => (t.amenity === 'parking' ? 'amenity=parking' : null)],
-  ['bus_stop', (t) =>
-    t.highway === 'bus_stop' ? 'highway=bus_stop'
-    : t.amenity === 'bus_station' ? 'amenity=bus_station'
-    : t.public_transport === 'platform' && t.bus === 'yes' ? 'public_transport=platform' : null],
+  [
+    'bus_stop',
+    (t) =>
+      t.highway === 'bus_stop' ? 'highway=bus_stop' : t.amenity === 'bus_station' ? 'amenity=bus_station' : t.public_transport === 'platform' && t.bus === 'yes' ? 'public_transport=platform' : null,
+  ],
 ];
 
 /** The category of a tagged object and the tag that decided it, or null when it is not a place. */
@@ -71,7 +80,17 @@ function placeFeature(osmId: string, tags: Tags, lonLat: [number, number], area:
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: lonLat },
-    properties: { osm_id: osmId, ...match, name: names.name, name_zh: names.zh, name_en: names.en, name_zh_source: names.zhSource, name_en_source: names.enSource, ...parking, area: area === null ? null : Math.round(area) },
+    properties: {
+      osm_id: osmId,
+      ...match,
+      name: names.name,
+      name_zh: names.zh,
+      name_en: names.en,
+      name_zh_source: names.zhSource,
+      name_en_source: names.enSource,
+      ...parking,
+      area: area === null ? null : Math.round(area),
+    },
   };
 }
 

@@ -13,7 +13,17 @@ const place = (id: string, category: PlaceCategory, zh: string, en: string, [x, 
 
 describe('clusterByDistance', () => {
   it('chains points within reach into one group', () => {
-    expect(clusterByDistance([[0, 0], [300, 0], [600, 0], [2000, 0]], 400)).toEqual([[0, 1, 2], [3]]);
+    expect(
+      clusterByDistance(
+        [
+          [0, 0],
+          [300, 0],
+          [600, 0],
+          [2000, 0],
+        ],
+        400,
+      ),
+    ).toEqual([[0, 1, 2], [3]]);
   });
 });
 

@@ -44,7 +44,10 @@ export function tellApart(places: PlaceFeature[], frame: LocalFrame, streetAt: S
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      const clusters = clusterByDistance(group.map((p) => frame.toLocal(...p.geometry.coordinates)), SAME_PLACE_M);
+      const clusters = clusterByDistance(
+        group.map((p) => frame.toLocal(...p.geometry.coordinates)),
+        SAME_PLACE_M,
+      );
       if (clusters.length < 2) continue;
       const streets = clusters.map((members) => streetAt(...group[members[0]!]!.geometry.coordinates));
       // Pieces spread along one street (a riverside park beside its promenade) stay one place.

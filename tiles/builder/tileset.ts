@@ -122,11 +122,7 @@ function leafColumns(buildings: Building[]): PropertyColumns {
 }
 
 /** Writes every leaf's GLB and returns them with the tileset.json, visiting leaves in a fixed order. */
-export async function writeTileset(
-  root: QuadNode,
-  frame: LocalFrame,
-  onLeaf?: (done: number, total: number) => void,
-): Promise<{ tileset: unknown; files: TileFile[]; leaves: number }> {
+export async function writeTileset(root: QuadNode, frame: LocalFrame, onLeaf?: (done: number, total: number) => void): Promise<{ tileset: unknown; files: TileFile[]; leaves: number }> {
   const files: TileFile[] = [];
   const toRad = Math.PI / 180;
   const totalLeaves = countLeaves(root);
@@ -172,7 +168,7 @@ export async function writeTileset(
     }
     const results: { json: TileJson; error: number; region: number[] }[] = [];
     for (const child of node.children) results.push(await visit(child));
-    const region = [0, 1, 2, 3, 4, 5].map((i) => i === 0 || i === 1 || i === 4 ? Math.min(...results.map((r) => r.region[i]!)) : Math.max(...results.map((r) => r.region[i]!)));
+    const region = [0, 1, 2, 3, 4, 5].map((i) => (i === 0 || i === 1 || i === 4 ? Math.min(...results.map((r) => r.region[i]!)) : Math.max(...results.map((r) => r.region[i]!))));
     const error = Math.max(...results.map((r) => r.error));
     return {
       json: { boundingVolume: { region: region.map((v) => round(v, 10)) }, geometricError: round(error, 2), children: results.map((r) => r.json) },

@@ -31,13 +31,7 @@ export function overviewView(bbox: [number, number, number, number], frame: Loca
 }
 
 /** All views found in the data, overview first. */
-export function findViews(
-  bbox: [number, number, number, number],
-  frame: LocalFrame,
-  buildings: Building[],
-  ground: GroundFeature[],
-  places: PlaceFeature[],
-): CameraView[] {
+export function findViews(bbox: [number, number, number, number], frame: LocalFrame, buildings: Building[], ground: GroundFeature[], places: PlaceFeature[]): CameraView[] {
   const views = [overviewView(bbox, frame)];
 
   // Skyline: the 400 m cell with the greatest built volume.
@@ -86,11 +80,22 @@ export function findViews(
 
   const park = places.filter((p) => p.properties.category === 'park').sort((a, b) => (b.properties.area ?? 0) - (a.properties.area ?? 0))[0];
   if (park) {
-    views.push(view('park', label({ name: park.properties.name, nameZh: park.properties.name_zh, nameEn: park.properties.name_en }, { zh: '公园', en: 'Park' }), park.geometry.coordinates, 700, 45, -35));
+    views.push(
+      view('park', label({ name: park.properties.name, nameZh: park.properties.name_zh, nameEn: park.properties.name_en }, { zh: '公园', en: 'Park' }), park.geometry.coordinates, 700, 45, -35),
+    );
   }
   const hall = places.find((p) => p.properties.category === 'government' && p.properties.name);
   if (hall) {
-    views.push(view('service-hall', label({ name: hall.properties.name, nameZh: hall.properties.name_zh, nameEn: hall.properties.name_en }, { zh: '政务服务', en: 'Government services' }), hall.geometry.coordinates, 600, 120, -30));
+    views.push(
+      view(
+        'service-hall',
+        label({ name: hall.properties.name, nameZh: hall.properties.name_zh, nameEn: hall.properties.name_en }, { zh: '政务服务', en: 'Government services' }),
+        hall.geometry.coordinates,
+        600,
+        120,
+        -30,
+      ),
+    );
   }
   return views;
 }

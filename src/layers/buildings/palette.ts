@@ -24,10 +24,7 @@ export function buildingStyleJson(colours: Record<UseClass, string> = USE_CLASS_
   color: { conditions: [string, string][] };
   show: string;
 } {
-  const conditions: [string, string][] = USE_CLASSES.map((useClass) => [
-    `\${use_class} === '${useClass}'`,
-    `color('${colours[useClass]}')`,
-  ]);
+  const conditions: [string, string][] = USE_CLASSES.map((useClass) => [`\${use_class} === '${useClass}'`, `color('${colours[useClass]}')`]);
   conditions.push(['true', `color('${FALLBACK_COLOUR}')`]);
   return { color: { conditions }, show: 'true' };
 }

@@ -52,7 +52,10 @@ export const createCongestionLayer = defineLayer<CongestionLayerProps>({
     }
     const primitive = ctx.add(new Primitive({ geometryInstances: instances, appearance: new PolylineColorAppearance({ translucent: false }), asynchronous: true }));
 
-    const colours = Object.fromEntries(Object.entries(CONGESTION_COLOURS).map(([cls, css]) => [cls, ColorGeometryInstanceAttribute.toValue(Color.fromCssColorString(css))])) as Record<CongestionClass, Uint8Array>;
+    const colours = Object.fromEntries(Object.entries(CONGESTION_COLOURS).map(([cls, css]) => [cls, ColorGeometryInstanceAttribute.toValue(Color.fromCssColorString(css))])) as Record<
+      CongestionClass,
+      Uint8Array
+    >;
     const shownValue = ShowGeometryInstanceAttribute.toValue(true);
     const classes: (CongestionClass | null)[] = new Array(edgeCount).fill(null);
     const drawn: (CongestionClass | null)[] = new Array(edgeCount).fill(null);

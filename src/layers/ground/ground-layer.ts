@@ -66,7 +66,10 @@ function polygonInstance(rings: Ring[], height: number): GeometryInstance | null
   const toPositions = (ring: Ring) => Cartesian3.fromDegreesArray(ring.flat());
   return new GeometryInstance({
     geometry: new PolygonGeometry({
-      polygonHierarchy: new PolygonHierarchy(toPositions(outer), holes.filter((h) => h.length >= 4).map((h) => new PolygonHierarchy(toPositions(h)))),
+      polygonHierarchy: new PolygonHierarchy(
+        toPositions(outer),
+        holes.filter((h) => h.length >= 4).map((h) => new PolygonHierarchy(toPositions(h))),
+      ),
       height,
       // ~50 m facets: with the default 1° a flat 4 km polygon sags decimetres below the curved surface.
       granularity: CesiumMath.toRadians(0.0005),

@@ -63,7 +63,9 @@ export const createParkingLayer = defineLayer<ParkingLayerProps>({
     const places = await fetchPackFeatures<PlaceProperties>(scene.pack, scene.pack.manifest.files.places, ctx.signal).catch(() => []);
     ctx.signal.throwIfAborted();
     const placeByOsmId = new Map(places.map((f) => [f.properties.osm_id, f.properties]));
-    const named: NamedPoint[] = places.flatMap((f) => (f.geometry.type === 'Point' && f.properties.category !== 'bus_stop' ? [{ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], names: f.properties }] : []));
+    const named: NamedPoint[] = places.flatMap((f) =>
+      f.geometry.type === 'Point' && f.properties.category !== 'bus_stop' ? [{ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], names: f.properties }] : [],
+    );
     const parkingPlaces = named.filter((p) => (p.names as PlaceProperties).category === 'parking');
     const landmarks = named.filter((p) => (p.names as PlaceProperties).category !== 'parking');
     const city = { name_zh: scene.pack.manifest.name.zh, name_en: scene.pack.manifest.name.en };
@@ -95,7 +97,10 @@ export const createParkingLayer = defineLayer<ParkingLayerProps>({
     const sync = () => {
       const locale = store.getState().locale;
       const lots = lotsOf(entitiesOfType(store.getState().feed, 'OffStreetParking'));
-      const key = lots.map((l) => l.id).sort().join('|');
+      const key = lots
+        .map((l) => l.id)
+        .sort()
+        .join('|');
       if (key !== planKey) {
         planKey = key;
         scene.labels.removeAll(labels);
@@ -106,7 +111,14 @@ export const createParkingLayer = defineLayer<ParkingLayerProps>({
           const centre = covered.length > 0 ? [covered.reduce((a, l) => a + l.lon, 0) / covered.length, covered.reduce((a, l) => a + l.lat, 0) / covered.length] : [sign.lon, sign.lat];
           return {
             sign,
-            label: makeLabel(sign.lon, sign.lat, options.heights[sign.level - 1]!, options.fonts[sign.level - 1]!, kinds[sign.level - 1]!, sign.level === 1 ? Number.POSITIVE_INFINITY : options.level2Range),
+            label: makeLabel(
+              sign.lon,
+              sign.lat,
+              options.heights[sign.level - 1]!,
+              options.fonts[sign.level - 1]!,
+              kinds[sign.level - 1]!,
+              sign.level === 1 ? Number.POSITIVE_INFINITY : options.level2Range,
+            ),
             // What names a district no lot names: the street its sign stands on, else the nearest place.
             street: sign.level === 1 ? nearestStreet(graph, edgeClass, edgeNames, sign.lon, sign.lat) : null,
             place: sign.level === 1 ? nearestNamed(landmarks, centre[0]!, centre[1]!, DISTRICT_PLACE_M) : null,
@@ -120,7 +132,12 @@ export const createParkingLayer = defineLayer<ParkingLayerProps>({
         const own = placeByOsmId.get(osmIdOfEntity(lot.id) ?? '');
         return (own && localName(own, locale)) || lotName(locale, lot, parkingPlaces);
       };
-      for (const { sign, label: { label }, street, place } of signs) {
+      for (const {
+        sign,
+        label: { label },
+        street,
+        place,
+      } of signs) {
         const covered = sign.lotIds.flatMap((id) => byId.get(id) ?? []);
         label.backgroundColor = Color.fromCssColorString(options.signColour).withAlpha(0.92);
         if (sign.level === 1) {
@@ -129,7 +146,13 @@ export const createParkingLayer = defineLayer<ParkingLayerProps>({
           label.text = translate(locale, 'parking.level1', { name, free: spaces.free, total: spaces.total });
         } else {
           label.text = covered
-            .map((lot, i) => translate(locale, 'parking.level2Line', { name: nameOf(lot) ?? translate(locale, 'parking.unnamed'), free: spacesDisplay(lot.total, lot.available).free, distance: sign.distancesM[i] ?? 0 }))
+            .map((lot, i) =>
+              translate(locale, 'parking.level2Line', {
+                name: nameOf(lot) ?? translate(locale, 'parking.unnamed'),
+                free: spacesDisplay(lot.total, lot.available).free,
+                distance: sign.distancesM[i] ?? 0,
+              }),
+            )
             .join('\n');
         }
       }

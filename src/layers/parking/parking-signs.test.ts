@@ -33,14 +33,23 @@ describe('spaces shown on a sign', () => {
     expect(spacesDisplay(100, 3).availability).toBe('few');
   });
   it('sum a district from clamped lots', () => {
-    expect(districtDisplay([{ total: 10, available: 15 }, { total: 20, available: -4 }])).toMatchObject({ free: 10, total: 30 });
+    expect(
+      districtDisplay([
+        { total: 10, available: 15 },
+        { total: 20, available: -4 },
+      ]),
+    ).toMatchObject({ free: 10, total: 30 });
   });
 });
 
 describe('sign placement', () => {
   it('groups lots within the district radius by single linkage', () => {
     const lots = [lot('a', 0, 0), lot('b', 4 * D, 0), lot('c', 8 * D, 0), lot('d', 40 * D, 0)];
-    expect(groupDistricts(lots, 500).map((g) => g.length).sort()).toEqual([1, 3]);
+    expect(
+      groupDistricts(lots, 500)
+        .map((g) => g.length)
+        .sort(),
+    ).toEqual([1, 3]);
   });
 
   it('puts level 1 on the main road nearest the district and level 2 on the secondary road nearest each lot', () => {

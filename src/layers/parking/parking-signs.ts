@@ -71,7 +71,6 @@ export const AVAILABILITY_COLOURS: Record<Availability, string> = {
   closed: '#64748b',
 };
 
-
 /** Free and total spaces as shown: never negative, never more free than total, whole numbers. */
 export function spacesDisplay(total: number, available: number): SpacesDisplay {
   const capacity = Number.isFinite(total) ? Math.max(0, Math.round(total)) : 0;
@@ -138,12 +137,7 @@ function nearestNode(graph: Pick<RoadGraphFile, 'nodes'>, candidates: number[], 
 }
 
 /** Places the level-1 and level-2 signs for a set of lots (see the rule at the top of the file). */
-export function planParkingSigns(
-  graph: Pick<RoadGraphFile, 'nodes' | 'edges'>,
-  edgeClass: readonly string[],
-  lots: Lot[],
-  options: SignPlanOptions = SIGN_PLAN_DEFAULTS,
-): GuidanceSign[] {
+export function planParkingSigns(graph: Pick<RoadGraphFile, 'nodes' | 'edges'>, edgeClass: readonly string[], lots: Lot[], options: SignPlanOptions = SIGN_PLAN_DEFAULTS): GuidanceSign[] {
   const signs: GuidanceSign[] = [];
   const mainNodes = nodesOnRoads(graph, edgeClass, MAIN_ROADS);
   const level1 = new Map<number, GuidanceSign>();

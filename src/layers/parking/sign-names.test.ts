@@ -14,7 +14,16 @@ const city = { name_zh: '外滩–陆家嘴', name_en: 'The Bund & Lujiazui' };
 
 describe('district sign names', () => {
   it('names a district after its largest named lot', () => {
-    const name = districtName('en', { lots: [{ name: 'Small', total: 20 }, { name: null, total: 900 }, { name: 'Big', total: 300 }], street: century, place: null, city });
+    const name = districtName('en', {
+      lots: [
+        { name: 'Small', total: 20 },
+        { name: null, total: 900 },
+        { name: 'Big', total: 300 },
+      ],
+      street: century,
+      place: null,
+      city,
+    });
     expect(name).toBe('Big');
   });
 

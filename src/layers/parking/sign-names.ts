@@ -18,7 +18,14 @@ export interface NamedPoint {
 
 /** The nearest named point within `maxM`, or null. */
 export function nearestNamed(points: readonly NamedPoint[], lon: number, lat: number, maxM: number): NamedPoint | null {
-  return nearestWithin(points, (point) => [point.lon, point.lat], lon, lat, maxM, (point) => hasName(point.names));
+  return nearestWithin(
+    points,
+    (point) => [point.lon, point.lat],
+    lon,
+    lat,
+    maxM,
+    (point) => hasName(point.names),
+  );
 }
 
 /**

@@ -38,7 +38,11 @@ export const createPlacesLayer = defineLayer<PlacesLayerProps>({
       const category = placeCategorySchema.safeParse(feature.properties.category);
       if (category.success) candidates.push({ feature, category: category.data, lonLat: feature.geometry.coordinates });
     }
-    for (const { feature, category, lonLat: [lon, lat] } of candidates) {
+    for (const {
+      feature,
+      category,
+      lonLat: [lon, lat],
+    } of candidates) {
       const style = placeStyleFor(category);
       const position = Cartesian3.fromDegrees(lon, lat, options.height);
       points.add({

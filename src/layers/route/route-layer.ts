@@ -41,7 +41,15 @@ export const createRouteLayer = defineLayer<RouteLayerProps>({
     const ends = new PointPrimitiveCollection();
     const labels = new LabelCollection();
     const endPoint = (colour: string) =>
-      ends.add({ position: Cartesian3.ZERO, pixelSize: END_POINT_PX, color: Color.fromCssColorString(colour), outlineColor: Color.WHITE, outlineWidth: 3, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+      ends.add({
+        position: Cartesian3.ZERO,
+        pixelSize: END_POINT_PX,
+        color: Color.fromCssColorString(colour),
+        outlineColor: Color.WHITE,
+        outlineWidth: 3,
+        disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        show: false,
+      });
     // Route ends lead the declutter: place names make room beside them, and nothing covers their dots.
     const endLabel = () =>
       scene.labels.add(
@@ -80,9 +88,7 @@ export const createRouteLayer = defineLayer<RouteLayerProps>({
         if (!lonLat) continue;
         point.position = label.label.position = Cartesian3.fromDegrees(lonLat[0], lonLat[1], ctx.props.height + 2);
         const name = nearestPlaceName(namedPlaces, lonLat, locale);
-        label.label.text = name
-          ? translate(locale, end === 'home' ? 'route.homeAt' : 'route.destinationAt', { name })
-          : translate(locale, end === 'home' ? 'route.home' : 'route.destination');
+        label.label.text = name ? translate(locale, end === 'home' ? 'route.homeAt' : 'route.destinationAt', { name }) : translate(locale, end === 'home' ? 'route.home' : 'route.destination');
       }
       viewer.scene.requestRender();
     };
@@ -125,7 +131,9 @@ export const createRouteLayer = defineLayer<RouteLayerProps>({
     // The default commute, so a route shows from the start.
     if (!store.getState().guide.home && !store.getState().guide.destination) {
       const pair = defaultCommute(
-        places.flatMap((f) => (f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates, category: f.properties.category, named: Boolean(f.properties.name || f.properties.name_zh || f.properties.name_en) }] : [])),
+        places.flatMap((f) =>
+          f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates, category: f.properties.category, named: Boolean(f.properties.name || f.properties.name_zh || f.properties.name_en) }] : [],
+        ),
       );
       if (pair && !store.getState().guide.home) {
         store.getState().setGuideEnd('home', pair.home);

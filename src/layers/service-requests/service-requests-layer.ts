@@ -38,7 +38,13 @@ export const createServiceRequestsLayer = defineLayer<ServiceRequestsLayerProps>
         seen.add(request.id);
         let entry = shown.get(request.id);
         if (!entry) {
-          const point = points.add({ position: Cartesian3.fromDegrees(request.long, request.lat, options.height), outlineColor: Color.fromCssColorString('#0b1320'), outlineWidth: 2, scaleByDistance: new NearFarScalar(500, 1.2, 8000, 0.6), disableDepthTestDistance: Number.POSITIVE_INFINITY });
+          const point = points.add({
+            position: Cartesian3.fromDegrees(request.long, request.lat, options.height),
+            outlineColor: Color.fromCssColorString('#0b1320'),
+            outlineWidth: 2,
+            scaleByDistance: new NearFarScalar(500, 1.2, 8000, 0.6),
+            disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          });
           // Cases already there when the wall joined did not just arrive.
           entry = { point, request, firstSeen: snapshotSeen ? now : -Infinity };
           shown.set(request.id, entry);

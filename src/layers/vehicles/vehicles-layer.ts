@@ -65,10 +65,13 @@ export const createVehiclesLayer = defineLayer<VehiclesLayerProps>({
     const adopt = (trips: TripWindow | null) => {
       latest = trips;
       if (trips?.routes && trips.routes.ids.length > 0 && !graph) {
-        void fetchPackGraph(scene.pack).then((loaded) => {
-          graph = loaded.graph;
-          if (latest === trips) adopt(trips);
-        }, () => undefined);
+        void fetchPackGraph(scene.pack).then(
+          (loaded) => {
+            graph = loaded.graph;
+            if (latest === trips) adopt(trips);
+          },
+          () => undefined,
+        );
       }
       const placed = trips && graph ? placeRouteTrips(trips, graph) : trips;
       window = placed ? shiftToOrigin(placed, scene.pack.manifest.centre) : null;

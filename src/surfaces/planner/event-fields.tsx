@@ -42,11 +42,24 @@ export function EventFields() {
       {picking ? <p class="planner-hint">{t('planner.event.pickHint')}</p> : null}
       {event.placeOsmId || event.point ? (
         <div class="planner-row">
-          <HourSelect label={t('planner.from')} value={event.startHour} min={draft.startHour} max={draft.endHour - 1} onChange={(h) => edit({ startHour: h, endHour: Math.max(event.endHour, h + 1) })} />
+          <HourSelect
+            label={t('planner.from')}
+            value={event.startHour}
+            min={draft.startHour}
+            max={draft.endHour - 1}
+            onChange={(h) => edit({ startHour: h, endHour: Math.max(event.endHour, h + 1) })}
+          />
           <HourSelect label={t('planner.to')} value={event.endHour} min={event.startHour + 1} max={draft.endHour} onChange={(h) => edit({ endHour: h })} />
           <label class="planner-field">
             <span>{t('planner.event.trips')}</span>
-            <input type="number" min={1} max={20000} step={100} value={event.extraTrips} onInput={(e) => edit({ extraTrips: Math.max(1, Math.min(20000, Math.round(Number((e.target as HTMLInputElement).value) || 1))) })} />
+            <input
+              type="number"
+              min={1}
+              max={20000}
+              step={100}
+              value={event.extraTrips}
+              onInput={(e) => edit({ extraTrips: Math.max(1, Math.min(20000, Math.round(Number((e.target as HTMLInputElement).value) || 1))) })}
+            />
           </label>
         </div>
       ) : null}

@@ -24,6 +24,10 @@ describe('eventPlaces', () => {
   });
 
   it('shows Chinese names in the Chinese list, never the Latin name of a place known only by one', () => {
-    expect(eventPlaces(places, 'zh-CN').map((p) => p.name).sort()).toEqual(['学校（启新路）', '滨江公园', '黄浦公园'].sort());
+    expect(
+      eventPlaces(places, 'zh-CN')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['学校（启新路）', '滨江公园', '黄浦公园'].sort());
   });
 });

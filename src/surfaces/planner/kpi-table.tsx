@@ -53,7 +53,9 @@ export function KpiTable() {
               <td>{t('planner.kpi.route')}</td>
               <td>{(route.baselineS / 60).toFixed(1)}</td>
               <td>{(route.scenarioS / 60).toFixed(1)}</td>
-              <td class={route.scenarioS > route.baselineS ? 'worse' : 'better'}>{signed((route.scenarioS - route.baselineS) / 60, 1) + percent(route.baselineS, route.scenarioS - route.baselineS)}</td>
+              <td class={route.scenarioS > route.baselineS ? 'worse' : 'better'}>
+                {signed((route.scenarioS - route.baselineS) / 60, 1) + percent(route.baselineS, route.scenarioS - route.baselineS)}
+              </td>
             </tr>
           ) : null}
         </tbody>

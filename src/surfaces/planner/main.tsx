@@ -76,7 +76,10 @@ async function start(token: string): Promise<void> {
     return p ? localName(p, locale) || null : null;
   };
   const points = placeFeatures.flatMap((f) => (f.geometry.type === 'Point' ? [{ lonLat: f.geometry.coordinates as [number, number], p: f.properties }] : []));
-  const places: EventPlace[] = eventPlaces(points.map(({ p }) => p), locale);
+  const places: EventPlace[] = eventPlaces(
+    points.map(({ p }) => p),
+    locale,
+  );
   const commute = defaultCommute(points.map(({ lonLat, p }) => ({ lonLat, category: p.category, named: Boolean(p.name) })));
 
   // The console needs the simulated day, which the room's planner state brings.
@@ -94,7 +97,9 @@ async function start(token: string): Promise<void> {
   render(
     <div class="planner-layout">
       <div class="planner-scene" id="scene" />
-      <PlannerContext.Provider value={{ app, store, link, places, dayStartMs, namedDays: await fetchNamedDays(pack.manifest.id), clock: createClockController(hub.socket, false), timeZone: pack.manifest.timeZone }}>
+      <PlannerContext.Provider
+        value={{ app, store, link, places, dayStartMs, namedDays: await fetchNamedDays(pack.manifest.id), clock: createClockController(hub.socket, false), timeZone: pack.manifest.timeZone }}
+      >
         <PlannerConsole />
       </PlannerContext.Provider>
     </div>,

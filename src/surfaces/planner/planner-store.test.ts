@@ -27,7 +27,11 @@ describe('the planner draft', () => {
     store.getState().toggleSegment({ edges: [5, 6], road: null, lengthM: 1 });
     store.getState().toggleSegment({ edges: [6, 5], road: null, lengthM: 1 });
     expect(store.getState().draft.segments).toEqual([]);
-    store.getState().loadScenario({ id: 'x', name: 'X', window: { startMs: DAY + 8 * HOUR, endMs: DAY + 10 * HOUR }, closures: [1, 2, 3], demandScale: 0.5 }, DAY, (edge) => ({ edges: edge === 1 ? [1, 2] : [edge], road: null, lengthM: 1 }));
+    store.getState().loadScenario({ id: 'x', name: 'X', window: { startMs: DAY + 8 * HOUR, endMs: DAY + 10 * HOUR }, closures: [1, 2, 3], demandScale: 0.5 }, DAY, (edge) => ({
+      edges: edge === 1 ? [1, 2] : [edge],
+      road: null,
+      lengthM: 1,
+    }));
     const { draft, loads } = store.getState();
     expect(draft).toMatchObject({ name: 'X', startHour: 8, endHour: 10, demandPercent: -50, event: INITIAL_DRAFT.event });
     expect(draft.segments.map((s) => s.edges)).toEqual([[1, 2], [3]]);

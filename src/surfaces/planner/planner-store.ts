@@ -74,7 +74,11 @@ export const INITIAL_WEATHER: PlannerState['weather'] = { preset: null, startHou
 
 /** A slug id from a name and the time, as the server's schema wants it. */
 export function scenarioId(name: string, now = Date.now()): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return `${slug || 'scenario'}-${now.toString(36)}`;
 }
 
@@ -88,7 +92,17 @@ export function draftToScenario(draft: ScenarioDraft, dayStartMs: number, id: st
     window: { startMs: at(draft.startHour), endMs: at(draft.endHour) },
     closures: [...new Set(draft.segments.flatMap((s) => s.edges))],
     demandScale: 1 + draft.demandPercent / 100,
-    events: event.placeOsmId || event.point ? [{ ...(event.point ? { lon: event.point[0], lat: event.point[1] } : { placeOsmId: event.placeOsmId! }), startMs: at(Math.max(event.startHour, draft.startHour)), endMs: at(Math.min(event.endHour, draft.endHour)), extraTrips: event.extraTrips }] : [],
+    events:
+      event.placeOsmId || event.point
+        ? [
+            {
+              ...(event.point ? { lon: event.point[0], lat: event.point[1] } : { placeOsmId: event.placeOsmId! }),
+              startMs: at(Math.max(event.startHour, draft.startHour)),
+              endMs: at(Math.min(event.endHour, draft.endHour)),
+              extraTrips: event.extraTrips,
+            },
+          ]
+        : [],
   };
 }
 
@@ -162,7 +176,15 @@ export function createPlannerStore(): PlannerStore {
           endHour: hour(scenario.window.endMs),
           segments,
           demandPercent: Math.round(((scenario.demandScale ?? 1) - 1) * 100),
-          event: event ? { placeOsmId: event.placeOsmId ?? null, point: event.lon !== undefined && event.lat !== undefined ? [event.lon, event.lat] : null, startHour: hour(event.startMs), endHour: hour(event.endMs), extraTrips: event.extraTrips } : INITIAL_DRAFT.event,
+          event: event
+            ? {
+                placeOsmId: event.placeOsmId ?? null,
+                point: event.lon !== undefined && event.lat !== undefined ? [event.lon, event.lat] : null,
+                startHour: hour(event.startMs),
+                endHour: hour(event.endMs),
+                extraTrips: event.extraTrips,
+              }
+            : INITIAL_DRAFT.event,
         },
       }));
     },

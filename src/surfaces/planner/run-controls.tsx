@@ -28,7 +28,11 @@ export function RunControls() {
       {job?.status === 'failed' ? <p class="planner-error">{t('planner.job.failed', { error: job.error })}</p> : null}
       {job?.status === 'cancelled' ? <p class="planner-hint">{t('planner.job.cancelled')}</p> : null}
       {job?.status === 'done' ? <p class="planner-hint">{t('planner.job.done', { seconds: Math.round(job.result.seconds) })}</p> : null}
-      {error ? <p class="planner-error" role="alert">{t('planner.error', { error })}</p> : null}
+      {error ? (
+        <p class="planner-error" role="alert">
+          {t('planner.error', { error })}
+        </p>
+      ) : null}
     </section>
   );
 }

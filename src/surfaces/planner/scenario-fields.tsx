@@ -21,7 +21,13 @@ export function ScenarioFields() {
       </label>
       <div class="planner-row">
         <span class="planner-label">{t('planner.window')}</span>
-        <HourSelect label={t('planner.from')} value={draft.startHour} min={0} max={23} onChange={(h) => edit({ startHour: h, endHour: Math.min(Math.max(draft.endHour, h + 1), h + MAX_WINDOW_HOURS) })} />
+        <HourSelect
+          label={t('planner.from')}
+          value={draft.startHour}
+          min={0}
+          max={23}
+          onChange={(h) => edit({ startHour: h, endHour: Math.min(Math.max(draft.endHour, h + 1), h + MAX_WINDOW_HOURS) })}
+        />
         <HourSelect label={t('planner.to')} value={draft.endHour} min={draft.startHour + 1} max={Math.min(24, draft.startHour + MAX_WINDOW_HOURS)} onChange={(h) => edit({ endHour: h })} />
       </div>
     </section>

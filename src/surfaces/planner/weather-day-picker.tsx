@@ -31,7 +31,9 @@ export function WeatherDayPicker() {
           {t('planner.weatherDay.reset')}
         </button>
       </div>
-      <p class="planner-hint" data-testid="weather-day-state" data-day={day ?? ''}>{day ? t('planner.weatherDay.active', { date: day }) : t('planner.weatherDay.recorded')}</p>
+      <p class="planner-hint" data-testid="weather-day-state" data-day={day ?? ''}>
+        {day ? t('planner.weatherDay.active', { date: day }) : t('planner.weatherDay.recorded')}
+      </p>
     </section>
   );
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { pointInRing, signedArea, type Ring } from './ring.js';
 import { triangulatePolygon } from './triangulate.js';
 
-const square = (x0: number, y0: number, size: number): Ring => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size]];
+const square = (x0: number, y0: number, size: number): Ring => [
+  [x0, y0],
+  [x0 + size, y0],
+  [x0 + size, y0 + size],
+  [x0, y0 + size],
+];
 
 describe('triangulatePolygon', () => {
   it('covers a footprint with a hole exactly: triangle areas add up to outer minus hole, none inside the hole', () => {
@@ -32,7 +37,14 @@ describe('triangulatePolygon', () => {
   });
 
   it('triangulates a concave L-shaped footprint without spilling outside it', () => {
-    const l: Ring = [[0, 0], [10, 0], [10, 4], [4, 4], [4, 10], [0, 10]];
+    const l: Ring = [
+      [0, 0],
+      [10, 0],
+      [10, 4],
+      [4, 4],
+      [4, 10],
+      [0, 10],
+    ];
     const { vertices, triangles } = triangulatePolygon(l, []);
     let total = 0;
     for (let t = 0; t < triangles.length; t += 3) total += signedArea([vertices[triangles[t]!]!, vertices[triangles[t + 1]!]!, vertices[triangles[t + 2]!]!]);
