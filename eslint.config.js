@@ -102,6 +102,17 @@ export default defineConfig(
     },
   },
   {
+    // The browser talks to its server in one folder: src/connection/ fetches and validates, the rest reads what it returns.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/connection/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'The browser fetches in src/connection/ only: add a function there that fetches and validates the reply with a src/protocol/ schema, and call it from here' },
+      ],
+    },
+  },
+  {
     // Tests drive a CLI's parser and entry point directly.
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'import-x/no-restricted-paths': restrictedPaths(boundaries) },

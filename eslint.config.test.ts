@@ -121,3 +121,20 @@ describe('import boundaries', () => {
     expect(await boundaryMessages(probe, target)).toEqual([]);
   });
 });
+
+describe('where the browser fetches', () => {
+  const fetchMessages = async (probe: string): Promise<string[]> => {
+    const [result] = await eslint.lintText("export const probe = () => fetch('/api/config');\n", { filePath: path.join(root, probe) });
+    return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-globals').map((message) => message.message);
+  };
+
+  it.each(['src/ui/probe.ts', 'src/layers/roads/probe.ts', 'src/scene/probe.ts', 'src/surfaces/wall/probe.tsx'])('%s may not fetch', async (probe) => {
+    const messages = await fetchMessages(probe);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('src/connection/ only');
+  });
+
+  it.each(['src/connection/probe.ts', 'src/ui/probe.test.ts', 'server/http/probe.ts', 'tests/e2e/probe.ts'])('%s may fetch', async (probe) => {
+    expect(await fetchMessages(probe)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * scene down and builds a new one (fresh canvas and context), with a growing delay if it keeps failing.
  */
 import type { AppStore } from '../store/app-store';
-import type { CityPack } from './city-pack-source';
+import type { CityPack } from '../connection/city-pack-source';
 import type { SceneLayerSource } from './scene-layer';
 import type { SceneOptions } from './scene-options';
 import { createWallScene, type WallScene } from './wall-scene';

@@ -4,7 +4,7 @@
  */
 import type { Viewer } from 'cesium';
 import type { AppStore } from '../store/app-store';
-import type { CityPack } from './city-pack-source';
+import type { CityPack } from '../connection/city-pack-source';
 import type { SceneLabels } from './scene-labels';
 
 /** What a layer draws into: the viewer and the city pack it shows. */

@@ -6,7 +6,7 @@ import { attachAttractTour } from './attract-tour';
 import { attachBuildingPicker, pickBuilding } from './building-picker';
 import { attachCameraController, setCameraView } from './camera-controller';
 import { planTour, type TourPlace } from './camera-plan';
-import { fetchPackFeatures, type CityPack } from './city-pack-source';
+import { fetchPackFeatures, type CityPack } from '../connection/city-pack-source';
 import { attachClockBridge } from './clock-bridge';
 import './offline-scene.css';
 import { createOfflineViewer } from './create-viewer';

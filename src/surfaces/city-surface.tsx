@@ -6,12 +6,12 @@ import { startRoutePoller } from '../connection/route-poller';
 import { pickLocale, pickName, translate } from '../i18n/translate';
 import { createDefaultLayerRegistry } from '../layers/default-layers';
 import { planTour } from '../scene/camera-plan';
-import { fetchCityPack, fetchPublicConfig } from '../scene/city-pack-source';
+import { fetchCityPack, fetchPublicConfig } from '../connection/city-pack-source';
 import { startResilientWall } from '../scene/resilient-wall';
 import { parseSceneOptions } from '../scene/scene-options';
 import { createAppStore } from '../store/app-store';
 import { Hud } from '../ui/hud';
-import { fetchNamedDays } from '../weather/fetch-named-days';
+import { fetchNamedDays } from '../connection/fetch-named-days';
 import { markReady, markRebuilding, markTouring } from './wall/wall-page';
 
 /** Mounts a city surface — the wall or a kiosk — on the page: scene, HUD, hub link, self-healing. */

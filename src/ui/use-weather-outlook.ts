@@ -1,7 +1,8 @@
 /** Preact hook: the room's weather outlook from the server, fetched again when the sim hour or the room's weather day or override changes. */
 import { useEffect, useState } from 'preact/hooks';
 import { simTimeAt } from '../protocol/clock';
-import { outlookReplySchema, type OutlookHour } from '../protocol/guide';
+import { fetchWeatherOutlook } from '../connection/weather-outlook';
+import type { OutlookHour } from '../protocol/guide';
 import type { AppStore } from '../store/app-store';
 import { useAppState } from './use-app-state';
 import { useNow } from './use-now';
@@ -20,14 +21,10 @@ export function useWeatherOutlook(store: AppStore, hours: number): OutlookHour[]
   useEffect(() => {
     if (hour === null) return;
     const abort = new AbortController();
-    fetch(`/api/weather/outlook?room=${encodeURIComponent(room)}&hours=${hours}`, { signal: abort.signal })
-      .then((response) => response.json())
-      .then((body: unknown) => {
-        // A reply that does not validate counts as none.
-        const reply = outlookReplySchema.safeParse(body);
-        if (reply.success && reply.data.ok) setOutlook(reply.data.hours);
-      })
-      .catch(() => undefined); // the panel keeps the last outlook; the next hour tries again
+    // A missing or invalid reply keeps the last outlook; the next hour tries again.
+    void fetchWeatherOutlook(room, hours, abort.signal).then((hoursAhead) => {
+      if (hoursAhead && !abort.signal.aborted) setOutlook(hoursAhead);
+    });
     return () => abort.abort();
   }, [hour, room, hours, roomWeather]);
   return outlook;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroundProperties } from '../../protocol/city-pack';
-import type { PackFeature } from '../../scene/city-pack-source';
+import type { PackFeature } from '../../connection/city-pack-source';
 import { GROUND_HEIGHTS, groundPolygonsByKind } from './ground-layer';
 
 const ring: [number, number][] = [

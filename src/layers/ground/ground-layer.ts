@@ -16,7 +16,7 @@ import {
   ShadowMode,
 } from 'cesium';
 import type { GroundProperties } from '../../protocol/city-pack';
-import { fetchPackFeatures, type PackFeature } from '../../scene/city-pack-source';
+import { fetchPackFeatures, type PackFeature } from '../../connection/city-pack-source';
 import { nightFactor, sunElevationDeg } from '../../scene/sun-position';
 import { cleanLine } from '../../city/clean-line';
 import { defineLayer } from '../define-layer';

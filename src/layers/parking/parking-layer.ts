@@ -10,7 +10,7 @@ import { translate } from '../../i18n/translate';
 import type { LabelKind } from '../../labels/label-priority';
 import type { PlaceProperties } from '../../protocol/city-pack';
 import { osmIdOfEntity, type OffStreetParking } from '../../protocol/entities';
-import { fetchPackFeatures } from '../../scene/city-pack-source';
+import { fetchPackFeatures } from '../../connection/city-pack-source';
 import { fetchPackGraph } from '../../connection/pack-graph';
 import type { DeclutteredLabel } from '../../scene/scene-labels';
 import { entitiesOfType } from '../../store/feed-slice';

@@ -3,7 +3,7 @@ import { Cartesian3, Color, LabelCollection, LabelStyle, NearFarScalar, PointPri
 import type { PlaceCategory, PlaceProperties } from '../../protocol/city-pack';
 import { placeCategorySchema } from '../../protocol/city-pack';
 import { hasName, localName } from '../../i18n/local-name';
-import { fetchPackFeatures } from '../../scene/city-pack-source';
+import { fetchPackFeatures } from '../../connection/city-pack-source';
 import { defineLayer } from '../define-layer';
 import { isLabelled, placeStyleFor } from './place-style';
 

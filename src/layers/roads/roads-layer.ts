@@ -1,7 +1,7 @@
 /** Roads layer: every road of the pack as one batched polyline primitive, styled by class. */
 import { ArcType, Cartesian3, Color, ColorGeometryInstanceAttribute, GeometryInstance, PolylineColorAppearance, PolylineGeometry, Primitive } from 'cesium';
 import type { RoadProperties } from '../../protocol/city-pack';
-import { fetchPackFeatures } from '../../scene/city-pack-source';
+import { fetchPackFeatures } from '../../connection/city-pack-source';
 import { defineLayer } from '../define-layer';
 import { cleanLine } from '../../city/clean-line';
 import { roadStyleFor } from './road-style';

@@ -9,7 +9,7 @@ import { nearestPlaceName, type NamedPlace } from '../../city/nearest-place';
 import { translate } from '../../i18n/translate';
 import type { PlaceProperties } from '../../protocol/city-pack';
 import type { RouteReply } from '../../protocol/guide';
-import { fetchPackFeatures } from '../../scene/city-pack-source';
+import { fetchPackFeatures } from '../../connection/city-pack-source';
 import { defineLayer } from '../define-layer';
 import { onGroundClick } from '../ground-click';
 
