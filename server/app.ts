@@ -126,7 +126,6 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
     rejected: () => metrics.rejected.add(),
   });
   const mqtt = config.mqtt ? startMqttIngest(config.mqtt, sources.live, logger) : null;
-  // The database is wired here, and only here, when the server gets one.
   return {
     pack,
     sources,
@@ -135,6 +134,8 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
     mqttStats: () => mqtt?.stats ?? null,
     async close() {
       planner.stop();
+      // The scenario recordings rooms are set to show.
+      await Promise.all([...feed.rooms.values()].map((entry) => entry.roomSource.planner.close()));
       feed.stop();
       await mqtt?.close();
       await sources.close();
@@ -236,7 +237,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     },
     close: async () => {
       await (await city.catch(() => null))?.close();
-      await sharedChunkDecoders.close(); // also the workers of recordings left open (a planner's scenarios)
+      await sharedChunkDecoders.close(); // every recording is closed by now; this only makes sure no worker outlives the app
       await http.close();
       await new Promise<void>((resolve) => hub.io.close(() => resolve()));
     },

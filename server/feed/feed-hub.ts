@@ -123,6 +123,11 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
     return entry;
   };
 
+  /** Ticks a room at once (after its clock or source changed); a failure is logged as the timer's are. */
+  const tickNow = (entry: RoomEntry<S>): void => {
+    entry.room.tick().catch((error: unknown) => deps.logger.error({ err: error, room: entry.room.options.name }, 'room tick failed'));
+  };
+
   const startTicking = (entry: RoomEntry<S>): void => {
     if (entry.timer) return;
     let syncEvery = Math.max(1, Math.round((deps.clockSyncMs ?? 10_000) / tickMs));
@@ -182,7 +187,7 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
     onEvent(socket, guard, 'clock:command', (command, { ack, joined }) => {
       const entry = rooms.get(joined.room)!;
       ack({ ok: true, clock: entry.room.clock.apply(command) });
-      void entry.room.tick();
+      tickNow(entry);
     });
 
     onEvent(socket, guard, 'room:weather-day', ({ date }, { ack, refuse, joined }) => {
@@ -193,7 +198,7 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
       entry.room.resync();
       emitToRoom(joined.room, 'room:weather', roomWeatherOf(entry.roomSource));
       ack({ ok: true, date });
-      void entry.room.tick();
+      tickNow(entry);
     });
 
     onEvent(socket, guard, 'visitor:action', (action, { ack, refuse, joined }) => {
@@ -212,7 +217,7 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
       const entry = rooms.get(name);
       if (!entry) return;
       entry.room.resync();
-      void entry.room.tick();
+      tickNow(entry);
     },
     stop: () => {
       for (const entry of rooms.values()) {

@@ -80,12 +80,13 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
     closures: readonly number[],
     route: { from: [number, number]; to: [number, number] },
   ): Promise<RouteChangeWire> => {
+    let scenarioSource: ReplaySource | null = null;
     try {
       const t = Math.round((window.startMs + window.endMs) / 2);
       const dir = recordingDir(deps.dir, scenarioId);
       if (!existsSync(join(dir, 'recording.json'))) return { ok: false, error: 'the scenario has no recording' };
       if (!deps.baselineTraffic) return { ok: false, error: 'the server replays no baseline traffic' };
-      const scenarioSource = await ReplaySource.open(dir);
+      scenarioSource = await ReplaySource.open(dir);
       const flows = async (source: FeedSource) => [...(await source.stateAt(t)).entities.values()].filter(isFlow);
       const baseline = planRoute(routeGraph, edgeTravelTimes(deps.pack.graph, await flows(deps.baselineTraffic)), route.from, route.to, t);
       const scenarioTimes = edgeTravelTimes(deps.pack.graph, await flows(scenarioSource));
@@ -97,6 +98,9 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
       return { ok: true, lengthM: baseline.lengthM, baselineS: baseline.travelS, scenarioS: scenario.travelS, freeFlowS: baseline.freeFlowS };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
+    } finally {
+      // Read once for this answer: let go of its files and decoding workers.
+      await scenarioSource?.close().catch(() => undefined);
     }
   };
 

@@ -53,8 +53,19 @@ export class PlannerRoomControls {
 
   /** Shows a scenario's recording inside its window (null: the baseline everywhere). */
   setTrafficView(view: TrafficView | null): void {
+    const previous = this.view;
     this.traffic.setOverride(view && { source: view.recording, startMs: view.window.startMs, endMs: view.window.endMs });
     this.view = view;
+    // The room owns the view's recording: the one replaced is let go (a read in flight still completes).
+    if (previous && previous.recording !== view?.recording) void previous.recording.close().catch(() => undefined);
+  }
+
+  /** Lets go of the recording of the traffic view in force, if any (the room is closing). */
+  async close(): Promise<void> {
+    const view = this.view;
+    this.traffic.setOverride(null);
+    this.view = null;
+    await view?.recording.close();
   }
 
   /** Lays a weather preset over a window (null: the room's own weather again). */

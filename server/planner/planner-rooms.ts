@@ -1,6 +1,7 @@
 /**
  * How the planner reaches the feed's rooms: the little it needs, which the composition root adapts
- * from the feed, so the planner and the feed know nothing of each other.
+ * from the feed. The feed knows nothing of the planner; the planner reaches open rooms only through
+ * this interface (it builds room sources to the feed's RoomSource shape, in room-sources.ts).
  */
 import type { RoomWeather } from '../../src/protocol/room-weather.js';
 import type { ServerEventName, ServerPayload } from '../../src/protocol/socket-events.js';

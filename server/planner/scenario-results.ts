@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ScenarioResultWire, ScenarioSummaryWire } from '../../src/protocol/planner-wire.js';
+import { scenarioResultSchema, type ScenarioResultWire, type ScenarioSummaryWire } from '../../src/protocol/planner-wire.js';
 import { listScenarios, loadScenario, type ScenarioContext } from '../traffic/scenario.js';
 
 /** Where a scenario's last result is kept. */
@@ -20,10 +20,11 @@ export async function saveResult(dir: string, result: ScenarioResultWire): Promi
   await rename(temporary, path);
 }
 
-/** A scenario's last result, or null. */
+/** A scenario's last result, or null (none saved, or a file that no longer validates: it is run again, not shown wrong). */
 export async function loadResult(dir: string, id: string): Promise<ScenarioResultWire | null> {
   try {
-    return JSON.parse(await readFile(resultFile(dir, id), 'utf8')) as ScenarioResultWire;
+    const parsed = scenarioResultSchema.safeParse(JSON.parse(await readFile(resultFile(dir, id), 'utf8')));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

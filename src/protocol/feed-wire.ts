@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { entitySchema } from './entities.js';
-import { removeEventSchema, TRIP_CATEGORIES, upsertEventSchema, type RouteTrip, type SampledTrip, type TripCategory } from './feed.js';
+import { removeEventSchema, TRIP_CATEGORIES, upsertEventSchema, type RouteTrip, type SampledTrip } from './feed.js';
 
 /** Roles a client joins with; only operator and planner may change the clock or scenarios. */
 export const ROLES = ['wall', 'kiosk', 'planner', 'operator'] as const;
@@ -214,6 +214,3 @@ export function positionInWindow(window: TripWindow, i: number, t: number): [num
     window.origin[1] + window.positions[2 * k + 1]! + f * (window.positions[2 * k1 + 1]! - window.positions[2 * k + 1]!),
   ];
 }
-
-/** The category of trip i of a window. */
-export const windowCategory = (window: TripWindow, i: number): TripCategory => TRIP_CATEGORIES[window.categories[i]!]!;

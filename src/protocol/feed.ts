@@ -48,9 +48,6 @@ export type RouteTrip = z.infer<typeof routeTripSchema>;
 export const tripSchema = z.union([sampledTripSchema, routeTripSchema]);
 export type Trip = z.infer<typeof tripSchema>;
 
-/** When a trip starts. */
-export const tripStart = (trip: Trip): number => ('times' in trip ? trip.times[0]! : trip.enter[0]!);
-
 /** An entity's new state. */
 export const upsertEventSchema = z.object({ op: z.literal('upsert'), t: z.number().finite(), entity: entitySchema });
 /** An entity gone. */
