@@ -81,3 +81,35 @@ describe('files through the route table', () => {
     expect([missing.statusCode, missing.body]).toEqual([404, 'not found']);
   });
 });
+
+describe('rate limits from the route table', () => {
+  it('answers 429 with Retry-After in the route’s own error wording once a client address is over its limit, and only on that route', async () => {
+    const limited = createHttpApp({
+      logger: pino({ level: 'silent' }),
+      routes: [
+        {
+          method: 'POST',
+          url: '/cases',
+          rateLimit: { max: 3, windowMs: 60_000 },
+          errorHandler: (error, _request, reply) => reply.code(error.statusCode ?? 500).send([{ code: error.statusCode, description: error.message }]),
+          handler: async (_request, reply) => reply.code(201).send([{ ok: true }]),
+        },
+        { method: 'GET', url: '/free', handler: async (_request, reply) => reply.send('ok') },
+      ],
+    });
+    await limited.ready();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.inject({ method: 'POST', url: '/cases', payload: 'x' })).statusCode);
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      const refused = await limited.inject({ method: 'POST', url: '/cases', payload: 'x' });
+      expect(refused.headers['retry-after']).toBeDefined();
+      expect(refused.json()).toEqual([{ code: 429, description: expect.stringContaining('too many requests; try again in') }]);
+      // Another address has its own allowance; a route without a limit has none.
+      expect((await limited.inject({ method: 'POST', url: '/cases', payload: 'x', remoteAddress: '10.0.0.9' })).statusCode).toBe(201);
+      for (let i = 0; i < 10; i++) expect((await limited.inject({ url: '/free' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerFactory, type HTTPMethods } from 'fastify';
 import type { Logger } from '../logger';
@@ -45,6 +46,11 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   void app.register(fastifyFormbody);
+  // Limits per client address on the routes that ask for one (the table's `rateLimit`); refusals go through each route's own error wording.
+  void app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => Object.assign(new Error(`too many requests; try again in ${context.after}`), { statusCode: context.statusCode }),
+  });
   app.addHook('onSend', securityHeaders);
   const passOn = options.passOn;
   if (passOn) {
@@ -66,7 +72,8 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   const byRoot = new Map<FileRoot | undefined, HttpRoute[]>();
   for (const route of options.routes) byRoot.set(route.files, [...(byRoot.get(route.files) ?? []), route]);
   for (const [files, routes] of byRoot) {
-    if (!files) addRoutes(app, routes);
+    // In a scope of their own too, registered after the plugins above, so the rate limiter sees them.
+    if (!files) void app.register(async (scope) => addRoutes(scope, routes));
     // Each file root in its own scope, so each has its own reply.sendFile.
     else
       void app.register(async (scope) => {
@@ -110,6 +117,7 @@ function addRoutes(scope: FastifyInstance, routes: HttpRoute[]): void {
       url: route.url,
       handler: route.handler,
       ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
+      ...(route.rateLimit ? { config: { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.windowMs } } } : {}),
       ...(route.onRequest ? { onRequest: route.onRequest } : {}),
       ...(route.errorHandler ? { errorHandler: route.errorHandler } : {}),
     });

@@ -21,6 +21,8 @@ export interface HttpRoute {
   files?: FileRoot;
   /** Largest body in bytes; the framework answers 413 above it. */
   bodyLimit?: number;
+  /** Most requests one client address may make in a window; the framework answers 429 (with Retry-After) above it. */
+  rateLimit?: { max: number; windowMs: number };
   /** Checks that must pass before the body is read (a token). */
   onRequest?: onRequestHookHandler;
   /** The endpoint's own wording of framework errors (413, 400). */

@@ -7,6 +7,8 @@ import { parseIngest } from './parse-ingest.js';
 
 /** Largest body accepted, bytes. */
 export const MAX_INGEST_BYTES = 1_000_000;
+/** Posts one station address may make a minute (ten a second; a station batches its entities into one post). */
+export const INGEST_POSTS_PER_MINUTE = 600;
 
 function send(reply: FastifyReply, status: number, body: unknown): FastifyReply {
   return reply.code(status).header('cache-control', 'no-store').send(body);
@@ -20,9 +22,10 @@ function tokenOf(request: FastifyRequest): string | null {
 }
 
 /** Everything of the /ingest route but its handler: the token checked before the body is read, the body limit, the wording of refusals. */
-export function ingestEndpoint(token: string): Pick<HttpRoute, 'onRequest' | 'bodyLimit' | 'errorHandler' | 'otherMethods'> {
+export function ingestEndpoint(token: string): Pick<HttpRoute, 'onRequest' | 'bodyLimit' | 'errorHandler' | 'otherMethods' | 'rateLimit'> {
   const expected = Buffer.from(token);
   return {
+    rateLimit: { max: INGEST_POSTS_PER_MINUTE, windowMs: 60_000 },
     onRequest: async (request, reply) => {
       const given = tokenOf(request);
       if (!given || token.length === 0 || Buffer.byteLength(given) !== expected.length || !timingSafeEqual(Buffer.from(given), expected)) {

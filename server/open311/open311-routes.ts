@@ -38,9 +38,13 @@ function send(reply: FastifyReply, status: number, body: unknown): FastifyReply 
 
 const fail = (reply: FastifyReply, code: number, description: string): FastifyReply => send(reply, code, [{ code, description }]);
 
-/** Everything of the Open311 route but its handler: the body limit and the spec's wording of framework errors. */
-export const open311Endpoint: Pick<HttpRoute, 'bodyLimit' | 'errorHandler'> = {
+/** Requests one client address may make a minute: a citizen's app or a dashboard refreshing every second stays well under it. */
+export const OPEN311_REQUESTS_PER_MINUTE = 120;
+
+/** Everything of the Open311 route but its handler: the body limit, the rate limit and the spec's wording of framework errors. */
+export const open311Endpoint: Pick<HttpRoute, 'bodyLimit' | 'errorHandler' | 'rateLimit'> = {
   bodyLimit: MAX_OPEN311_BYTES,
+  rateLimit: { max: OPEN311_REQUESTS_PER_MINUTE, windowMs: 60_000 },
   errorHandler: (error, _request, reply) => (error.statusCode === 413 ? fail(reply, 413, 'the request body is too large') : fail(reply, error.statusCode ?? 500, error.message)),
 };
 
