@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LayerScene } from '../scene/scene-layer';
 import { createAppStore, type AppStore } from '../store/app-store';
-import { defineLayer, type LayerCollection } from './define-layer';
+import { defineLayer, type LayerCollection, type LayerContext } from './define-layer';
 
 /** A Cesium-like event: listeners added and removed, fired by hand. */
 function fakeEvent() {
@@ -251,4 +251,124 @@ describe('defineLayer', () => {
     expect(applied).toEqual([{ width: 6 }]);
     expect(layer.props.width).toBe(8);
   });
+
+  it('applies updated props in place when the layer listens for them, without attaching again', async () => {
+    const { scene, primitives } = fakeScene();
+    const store = declared('demo');
+    const primitive = new FakePrimitive();
+    const attach = vi.fn((ctx: LayerContext<{ width: number }>) => {
+      ctx.add(primitive);
+      ctx.onProps(() => undefined);
+      ctx.ready();
+    });
+    const layer = defineLayer({ name: 'demo', defaults: { width: 3 }, attach })();
+    await layer.attach(scene, store);
+    const readiness = followReady(store, 'demo');
+    layer.update({ width: 6 });
+    expect(attach).toHaveBeenCalledOnce();
+    expect(primitive.destroyed).toBe(false);
+    expect([...primitives.items]).toEqual([primitive]);
+    expect(readiness).toEqual([]);
+  });
+
+  it('attaches a layer that does not listen for props again on the same scene, with the new props', async () => {
+    const { scene, primitives, preRender } = fakeScene();
+    const store = declared('demo');
+    const made: { primitive: FakePrimitive; width: number; scene: LayerScene; signal: AbortSignal }[] = [];
+    const layer = defineLayer({
+      name: 'demo',
+      defaults: { width: 3, colour: 'red' },
+      attach(ctx) {
+        const primitive = ctx.add(new FakePrimitive());
+        ctx.on(preRender, () => undefined);
+        made.push({ primitive, width: ctx.props.width, scene: ctx.scene, signal: ctx.signal });
+        ctx.ready();
+      },
+    })();
+    await layer.attach(scene, store);
+    const readiness = followReady(store, 'demo');
+    layer.update({ width: 6 });
+    expect(made.map((m) => m.width)).toEqual([3, 6]);
+    expect(made[1]!.scene).toBe(scene);
+    // The first attach was disposed by the kit: its primitive destroyed, its listener and signal gone.
+    expect(made[0]!.primitive.destroyed).toBe(true);
+    expect(made[0]!.signal.aborted).toBe(true);
+    expect([...primitives.items]).toEqual([made[1]!.primitive]);
+    expect(preRender.listeners.size).toBe(1);
+    expect(readiness).toEqual([false, true]);
+    expect(layer.props).toEqual({ width: 6, colour: 'red' });
+
+    // An update that changes nothing attaches nothing.
+    layer.update({ width: 6 });
+    expect(made).toHaveLength(2);
+    // The layer's dispose undoes the second attach; later updates only keep the props.
+    layer.dispose();
+    expect(made[1]!.primitive.destroyed).toBe(true);
+    expect(store.getState().layers.demo!.ready).toBe(false);
+    layer.update({ width: 8 });
+    expect(made).toHaveLength(2);
+    expect(layer.props.width).toBe(8);
+  });
+
+  it('re-attaches with the new props when updated while attach awaits, and not once the scene is torn down', async () => {
+    const { scene, abort } = fakeScene();
+    const store = declared('demo');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const finished: number[] = [];
+    const layer = defineLayer({
+      name: 'demo',
+      defaults: { width: 3 },
+      async attach(ctx) {
+        const width = ctx.props.width;
+        await gate;
+        ctx.onDispose(() => undefined);
+        finished.push(width);
+        ctx.ready();
+      },
+    })();
+    const attaching = layer.attach(scene, store);
+    layer.update({ width: 6 });
+    release();
+    await expect(attaching).resolves.toBeUndefined();
+    await vi.waitFor(() => expect(finished).toEqual([6]));
+    expect(store.getState().layers.demo!.ready).toBe(true);
+
+    abort.abort();
+    layer.update({ width: 9 });
+    await Promise.resolve();
+    expect(finished).toEqual([6]);
+  });
+
+  it('reports a re-attach that fails and counts the layer ready, as the scene does for a first attach', async () => {
+    const { scene } = fakeScene();
+    const store = declared('demo');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const layer = defineLayer({
+        name: 'demo',
+        defaults: { width: 3 },
+        attach(ctx) {
+          if (ctx.props.width > 5) throw new Error('too wide');
+          ctx.ready();
+        },
+      })();
+      await layer.attach(scene, store);
+      layer.update({ width: 6 });
+      await vi.waitFor(() => expect(error).toHaveBeenCalledWith(expect.stringContaining('layer demo failed: Error: too wide')));
+      expect(store.getState().layers.demo!.ready).toBe(true);
+    } finally {
+      error.mockRestore();
+    }
+  });
 });
+
+/** The layer's ready flag each time it changes from now on. */
+function followReady(store: AppStore, name: string): boolean[] {
+  const seen: boolean[] = [];
+  store.subscribe((state, previous) => {
+    const ready = state.layers[name]?.ready;
+    if (ready !== undefined && ready !== previous.layers[name]?.ready) seen.push(ready);
+  });
+  return seen;
+}

@@ -2,6 +2,8 @@
  * The layer kit: a layer says what it adds in `attach(ctx)` through the context, and the kit makes its
  * `dispose` — primitives removed and destroyed, listeners and subscriptions removed, timers cleared,
  * the ready flag reset — so no layer keeps its own cleanup list, disposed flag or ready bookkeeping.
+ * Props updates reach every layer: a layer that listens (`onProps`) applies them in place, any other
+ * is re-attached on the same scene with the new props.
  */
 import type { Viewer } from 'cesium';
 import type { LayerScene } from '../scene/scene-layer';
@@ -50,7 +52,7 @@ export interface LayerContext<Props extends object> {
   subscribe<S>(source: Subscribable<S>, listener: (state: S, previous: S) => void): void;
   /** Calls `apply(visible)` now and whenever the layer's visibility changes. */
   visible(apply: (visible: boolean) => void): void;
-  /** Calls `apply(props, previous)` when `update` changes props while attached. */
+  /** Calls `apply(props, previous)` when `update` changes props while attached; without it an update re-attaches the layer. */
   onProps(apply: (props: Readonly<Props>, previous: Readonly<Props>) => void): void;
   /** Runs `cleanup` on dispose (timers, handlers, anything the other helpers do not cover). */
   onDispose(cleanup: () => void): void;
@@ -73,18 +75,34 @@ function disposedError(name: string): DOMException {
   return new DOMException(`layer ${name} was disposed`, 'AbortError');
 }
 
+/** Whether `next` sets any prop to another value than `previous` holds. */
+function changesProps<Props extends object>(previous: Readonly<Props>, next: Partial<Props>): boolean {
+  return (Object.keys(next) as (keyof Props)[]).some((key) => !Object.is(previous[key], next[key]));
+}
+
+/** One attach of a layer: what its dispose undoes, and where it was attached (for a re-attach). */
+interface Attachment<Props> {
+  cleanups: (() => void)[];
+  controller: AbortController;
+  scene: LayerScene;
+  store: AppStore;
+  propsListeners: ((next: Props, previous: Props) => void)[];
+  disposed: boolean;
+}
+
 /** Defines a layer; returns its factory (props are merged over the defaults). */
 export function defineLayer<Props extends object>(definition: LayerDefinition<Props>): LayerFactory<Props> {
   return (initial = {}) => {
     let props: Readonly<Props> = { ...definition.defaults, ...initial };
-    let context: { cleanups: (() => void)[]; controller: AbortController; store: AppStore; propsListeners: ((next: Props, previous: Props) => void)[]; disposed: boolean } | null = null;
+    let context: Attachment<Props> | null = null;
     let attached = false;
 
-    const dispose = () => {
+    // Undoes one attach (not necessarily the current one: an attach superseded by a re-attach stops with its own).
+    const undo = (attachment: Attachment<Props>) => {
       // Not the signal: the scene's teardown aborts it before the scene disposes its layers.
-      if (!context || context.disposed) return;
-      context.disposed = true;
-      const { cleanups, controller, store } = context;
+      if (attachment.disposed) return;
+      attachment.disposed = true;
+      const { cleanups, controller, store } = attachment;
       controller.abort(disposedError(definition.name));
       for (const cleanup of cleanups.splice(0).reverse()) {
         try {
@@ -95,6 +113,9 @@ export function defineLayer<Props extends object>(definition: LayerDefinition<Pr
       }
       store.getState().setLayerReady(definition.name, false);
     };
+    const dispose = () => {
+      if (context) undo(context);
+    };
 
     const layer: LiveLayer<Props> = {
       name: definition.name,
@@ -104,13 +125,20 @@ export function defineLayer<Props extends object>(definition: LayerDefinition<Pr
       update(next) {
         const previous = props;
         props = { ...props, ...next };
-        if (context && !context.disposed) for (const apply of [...context.propsListeners]) apply(props, previous);
+        const current = context;
+        if (!current || current.disposed) return;
+        if (current.propsListeners.length > 0) {
+          for (const apply of [...current.propsListeners]) apply(props, previous);
+          return;
+        }
+        // A layer that does not apply props in place is attached again with them, on the same scene (not one being torn down).
+        if (!current.controller.signal.aborted && changesProps(previous, next)) reattach(current);
       },
       async attach(scene, store) {
         if (attached) throw new Error(`layer ${definition.name} is already attached`);
         attached = true;
         const controller = new AbortController();
-        const state = { cleanups: [] as (() => void)[], controller, store, propsListeners: [] as ((next: Props, previous: Props) => void)[], disposed: false };
+        const state: Attachment<Props> = { cleanups: [], controller, scene, store, propsListeners: [], disposed: false };
         context = state;
         const { signal } = controller;
         // The scene's teardown is this layer's too.
@@ -196,12 +224,24 @@ export function defineLayer<Props extends object>(definition: LayerDefinition<Pr
           await definition.attach(ctx);
         } catch (error) {
           const stopped = signal.aborted;
-          dispose();
+          undo(state);
           // Disposed while attaching: not a failure, the layer simply stopped.
           if (!stopped) throw error;
         }
       },
       dispose,
+    };
+
+    // Disposes the layer's current attach and attaches it again; a failure is handled as the scene handles a first attach's.
+    const reattach = ({ scene, store }: Attachment<Props>) => {
+      dispose();
+      attached = false;
+      layer.attach(scene, store).catch((error: unknown) => {
+        if (scene.signal.aborted) return;
+        console.error(`layer ${definition.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // A broken layer must not hold the wall's readiness hostage.
+        store.getState().setLayerReady(definition.name, true);
+      });
     };
     return layer;
   };

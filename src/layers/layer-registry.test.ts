@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LayerRegistry } from './layer-registry';
 import { defineLayer } from './define-layer';
 import type { LiveLayer } from './live-layer';
+import type { LayerScene } from '../scene/scene-layer';
+import { createAppStore } from '../store/app-store';
 
 function fakeLayer<Props extends object = object>(name: string, props = {} as Props): LiveLayer<Props> {
   return { name, props, update: () => undefined, attach: async () => undefined, dispose: () => undefined };
@@ -51,5 +53,17 @@ describe('LayerRegistry', () => {
     // A rebuilt scene makes the layer again: it keeps the update.
     expect((registry.create('roads') as LiveLayer<{ width: number }>).props.width).toBe(5);
     expect(() => registry.update('water' as 'roads', { width: 1 })).toThrow(/no layer/);
+  });
+
+  it('reaches an attached layer that does not listen for props: it is drawn again with them, no scene rebuild', async () => {
+    const drawn: number[] = [];
+    const roads = defineLayer({ name: 'roads', defaults: { width: 1 }, attach: (ctx) => void drawn.push(ctx.props.width) });
+    const registry = new LayerRegistry().register('roads', roads);
+    const store = createAppStore();
+    store.getState().declareLayer('roads', true);
+    const scene = { viewer: { scene: {} }, pack: {}, signal: new AbortController().signal, labels: {} } as unknown as LayerScene;
+    await registry.create('roads').attach(scene, store);
+    registry.update('roads', { width: 4 });
+    expect(drawn).toEqual([1, 4]);
   });
 });

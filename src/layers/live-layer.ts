@@ -5,7 +5,7 @@ import type { SceneLayer } from '../scene/scene-layer';
 export interface LiveLayer<Props extends object = object> extends SceneLayer {
   /** The props in force: the defaults, the props it was made with, and every update since. */
   readonly props: Readonly<Props>;
-  /** Changes some props without a rebuild: an attached layer applies them at once, a later attach uses them. */
+  /** Changes some props without a scene rebuild: an attached layer applies them at once (in place, or attached again), a later attach uses them. */
   update(props: Partial<Props>): void;
 }
 

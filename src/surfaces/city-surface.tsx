@@ -13,6 +13,7 @@ import { createAppStore } from '../store/app-store';
 import { Hud } from '../ui/hud';
 import { fetchNamedDays } from '../connection/fetch-named-days';
 import { markReady, markRebuilding, markTouring } from './wall/wall-page';
+import { whilePageShown } from './while-page-shown';
 
 /** Mounts a city surface — the wall or a kiosk — on the page: scene, HUD, hub link, self-healing. */
 export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void> {
@@ -34,8 +35,9 @@ export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void>
   const params = new URLSearchParams(location.search);
   const operatorToken = params.get('operator');
   const hub = operatorToken ? connectHub(store, surface, pickRoom(params.get('room')), operatorToken, 'operator') : connectHub(store, surface, pickRoom(params.get('room')));
-  // The guide's route follows its ends and the traffic; the route layer draws what it brings.
-  startRoutePoller(store);
+  // The guide's route follows its ends and the traffic; the route layer draws what it brings. The
+  // surface is never torn down, so the poller stops with the page.
+  whilePageShown(() => startRoutePoller(store));
   const hudRoot = document.getElementById('hud')!;
   render(<Hud store={store} manifest={null} views={[]} />, hudRoot);
 

@@ -68,7 +68,11 @@ export const createVehiclesLayer = defineLayer<VehiclesLayerProps>({
         void fetchPackGraph(scene.pack).then(
           (loaded) => {
             graph = loaded.graph;
-            if (latest === trips) adopt(trips);
+            // The window is placed now, so draw it even while the clock is paused (no frames are paced then).
+            if (!ctx.signal.aborted && latest === trips) {
+              adopt(trips);
+              viewer.scene.requestRender();
+            }
           },
           () => undefined,
         );

@@ -26,6 +26,7 @@ import { PlannerContext, type EventPlace } from './planner-context';
 import { attachPlannerLink, checkToken } from './planner-link';
 import { createPlannerStore } from './planner-store';
 import { TokenForm } from './token-form';
+import { whilePageShown } from '../while-page-shown';
 
 const params = new URLSearchParams(location.search);
 const locale = pickLocale(params.get('lang'));
@@ -60,7 +61,8 @@ async function start(token: string): Promise<void> {
   app.getState().setLocale(locale);
   document.documentElement.lang = locale;
   const hub = connectHub(app, 'planner', room, token);
-  startRoutePoller(app);
+  // The guide's route for the route layer; the planner is never torn down, so the poller stops with the page.
+  whilePageShown(() => startRoutePoller(app));
   const store = createPlannerStore();
 
   const cityId = options.city ?? (await fetchPublicConfig()).defaultCity;
