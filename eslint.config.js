@@ -113,6 +113,20 @@ export default defineConfig(
     },
   },
   {
+    // Every client event is a request whose reply src/connection/request.ts reads against the event table; a bare emit would take the reply unchecked.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/connection/request.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^emit(WithAck)?$/]',
+          message: 'Send a client event with request() from src/connection/request.ts: it validates the acknowledgement with the event table',
+        },
+      ],
+    },
+  },
+  {
     // Tests drive a CLI's parser and entry point directly.
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'import-x/no-restricted-paths': restrictedPaths(boundaries) },

@@ -138,3 +138,25 @@ describe('where the browser fetches', () => {
     expect(await fetchMessages(probe)).toEqual([]);
   });
 });
+
+describe('where the browser sends client events', () => {
+  const emitMessages = async (probe: string, call: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(
+      `export const probe = (socket: { timeout: (ms: number) => { emitWithAck: (e: string, p: unknown) => Promise<unknown> }; emit: (e: string, p: unknown) => void }) => ${call};\n`,
+      { filePath: path.join(root, probe) },
+    );
+    return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message);
+  };
+
+  it.each(['src/connection/hub-connection.ts', 'src/surfaces/planner/probe.ts', 'src/ui/probe.tsx'])('%s may not emit a client event itself', async (probe) => {
+    for (const call of ["socket.timeout(8_000).emitWithAck('scenario:list', {})", "socket.emit('scenario:list', {})"]) {
+      const messages = await emitMessages(probe, call);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toContain('request()');
+    }
+  });
+
+  it.each(['src/connection/request.ts', 'src/connection/probe.test.ts', 'server/hub/probe.ts', 'tests/e2e/probe.ts'])('%s may', async (probe) => {
+    expect(await emitMessages(probe, "socket.timeout(8_000).emitWithAck('scenario:list', {})")).toEqual([]);
+  });
+});

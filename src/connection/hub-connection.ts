@@ -1,17 +1,17 @@
 /** The link to the hub: connects, says hello, keeps the clock and status in the store, reconnects forever. */
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import { clockExtentSchema, clockSyncSchema } from '../protocol/clock';
-import { entitySchema } from '../protocol/entities';
 import type { Surface } from '../protocol/events';
-import type { ClientEvents, ServerEvents } from '../protocol/socket-events';
-import { reviveTripWindow, type FeedDelta, type FeedSnapshot, type Role, type TripWindow } from '../protocol/feed-wire';
-import { roomWeatherSchema } from '../protocol/room-weather';
+import type { Role } from '../protocol/feed-wire';
+import type { ServerEventName } from '../protocol/socket-events';
 import type { AppStore } from '../store/app-store';
+import type { HubSocket } from './hub-socket';
+import { request } from './request';
+import { onServerEvent } from './server-event';
 
 /** A live hub connection. */
 export interface HubConnection {
-  socket: Socket<ServerEvents, ClientEvents>;
+  socket: HubSocket;
   /** Disconnects and removes every listener. */
   close: () => void;
 }
@@ -30,26 +30,6 @@ export function offsetSample(serverTimeMs: number, sentAt: number, receivedAt: n
   return { offsetMs: serverTimeMs - (timeOrigin + (sentAt + receivedAt) / 2), roundTripMs: receivedAt - sentAt };
 }
 
-/** A trajectory window from the wire as typed arrays, or null when its parts do not fit together. */
-function tripWindowFrom(raw: TripWindow): TripWindow | null {
-  try {
-    const window = reviveTripWindow(raw);
-    const trips = window.ids.length;
-    const samples = window.times.length;
-    const fits = window.categories.length === trips && window.offsets.length === trips + 1 && window.offsets[trips] === samples && window.positions.length === samples * 2;
-    return fits ? window : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The entities of a snapshot that pass their schema (a bad one is dropped, not the whole world). */
-const validEntities = (entities: unknown[]) =>
-  entities.flatMap((e) => {
-    const parsed = entitySchema.safeParse(e);
-    return parsed.success ? [parsed.data] : [];
-  });
-
 /** Room names are short slugs; anything else falls back to the default hall. */
 export function pickRoom(requested: string | null): string {
   return requested && /^[a-z0-9][a-z0-9-]{0,31}$/.test(requested) ? requested : 'main';
@@ -61,7 +41,7 @@ export function pickRoom(requested: string | null): string {
  * the surface, and a refused token falls back to the surface's own role so the screen still runs).
  */
 export function connectHub(store: AppStore, surface: Surface, room = 'main', token?: string, role: Role = surface): HubConnection {
-  const socket: Socket<ServerEvents, ClientEvents> = io({
+  const socket: HubSocket = io({
     parser: msgpackParser,
     transports: ['websocket'],
     reconnection: true,
@@ -78,7 +58,7 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
   const estimateOffset = async (pings = OFFSET_PINGS) => {
     for (let i = 0; i < pings; i++) {
       const sentAt = performance.now();
-      const reply = await socket.timeout(5_000).emitWithAck('time:ping', Date.now());
+      const reply = await request(socket, 'time:ping', Date.now(), { timeoutMs: 5_000 });
       if (!reply.ok) return;
       const receivedAt = performance.now();
       const sample = offsetSample(reply.serverTimeMs, sentAt, receivedAt, performance.timeOrigin);
@@ -103,31 +83,22 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
 
   // Each hall's room owns its clock: join it and take that clock as the truth.
   const joinRoom = async () => {
-    let reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role, ...(token ? { token } : {}) });
+    let reply = await request(socket, 'feed:join', { room, role, ...(token ? { token } : {}) }, { timeoutMs: 8_000 });
     let refusal: string | null = null;
     if (!reply.ok && role !== surface) {
       refusal = reply.error;
-      reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role: surface });
+      reply = await request(socket, 'feed:join', { room, role: surface }, { timeoutMs: 8_000 });
     }
     if (!reply.ok) throw new Error(reply.error);
+    // The reply passed the table's ack schema: its clock, extent and weather are valid as they stand.
     state().setJoinedRole(reply.role, refusal);
-    const clock = clockSyncSchema.safeParse(reply.clock);
-    if (clock.success) state().resetClockSync(clock.data);
-    const extent = clockExtentSchema.nullable().safeParse(reply.extent);
-    state().setClockExtent(extent.success ? extent.data : null);
-    takeRoomWeather(reply.weather);
-  };
-  /** The room's weather day and override, when they pass their schema (a bad one is reported, not taken). */
-  const takeRoomWeather = (raw: unknown) => {
-    const weather = roomWeatherSchema.safeParse(raw);
-    if (weather.success) state().setRoomWeather(weather.data);
-    else console.warn(`the room's weather state was not valid: ${weather.error.issues[0]?.message ?? ''}`);
+    state().resetClockSync(reply.clock);
+    state().setClockExtent(reply.extent);
+    state().setRoomWeather(reply.weather);
   };
 
   socket.on('connect', () => {
-    socket
-      .timeout(8_000)
-      .emitWithAck('hello', { surface })
+    request(socket, 'hello', { surface }, { timeoutMs: 8_000 })
       .then(async (reply) => {
         if (!reply.ok) throw new Error(reply.error);
         const { welcome } = reply;
@@ -154,25 +125,13 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
   socket.on('connect_error', () => {
     if (state().connection.status === 'connected') state().setConnectionStatus('reconnecting');
   });
-  socket.on('clock:sync', (raw) => {
-    const sync = clockSyncSchema.safeParse(raw);
-    if (sync.success) state().receiveClockSync(sync.data);
-  });
-  socket.on('room:weather', takeRoomWeather);
-  socket.on('feed:snapshot', (snapshot: FeedSnapshot) => {
-    const trips = tripWindowFrom(snapshot.trips);
-    if (!Array.isArray(snapshot.entities) || !trips) return;
-    state().applySnapshot({ ...snapshot, entities: validEntities(snapshot.entities) }, trips);
-  });
-  socket.on('feed:delta', (delta: FeedDelta) => {
-    if (!Array.isArray(delta.events)) return;
-    const events = delta.events.filter((e) => (e.op === 'remove' ? typeof e.id === 'string' : entitySchema.safeParse(e.entity).success));
-    state().applyDelta({ ...delta, events });
-  });
-  socket.on('feed:trips', (raw: TripWindow) => {
-    const trips = tripWindowFrom(raw);
-    if (trips) state().setTripWindow(trips);
-  });
+  // Each server event is parsed on arrival (server-event.ts); one that does not validate is counted in the store and dropped.
+  const dropped = (event: ServerEventName) => state().countInvalidEvent(event);
+  onServerEvent(socket, 'clock:sync', (sync) => state().receiveClockSync(sync), dropped);
+  onServerEvent(socket, 'room:weather', (weather) => state().setRoomWeather(weather), dropped);
+  onServerEvent(socket, 'feed:snapshot', (snapshot) => state().applySnapshot(snapshot, snapshot.trips), dropped);
+  onServerEvent(socket, 'feed:delta', (delta) => state().applyDelta(delta), dropped);
+  onServerEvent(socket, 'feed:trips', (trips) => state().setTripWindow(trips), dropped);
 
   return {
     socket,

@@ -68,3 +68,14 @@ describe('app store', () => {
     expect(store.getState().selection).toBeNull();
   });
 });
+
+describe('connection slice', () => {
+  it('counts the server events dropped on arrival, by event', () => {
+    const store = createAppStore();
+    expect(store.getState().connection.invalidEvents).toEqual({});
+    store.getState().countInvalidEvent('feed:trips');
+    store.getState().countInvalidEvent('feed:trips');
+    store.getState().countInvalidEvent('clock:sync');
+    expect(store.getState().connection.invalidEvents).toEqual({ 'feed:trips': 2, 'clock:sync': 1 });
+  });
+});

@@ -1,6 +1,7 @@
 /** Connection slice: the state of the link to the hub. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { Role } from '../protocol/feed-wire';
+import type { ServerEventName } from '../protocol/socket-events';
 import type { AppState } from './app-store';
 
 /** Link states; "reconnecting" shows the badge. */
@@ -15,6 +16,8 @@ export interface ConnectionSlice {
     role: Role | null;
     /** Why the server refused the role asked for (a wrong operator token), or null. */
     roleRefusal: string | null;
+    /** Server events dropped because they did not validate, by event (a bad server build shows here, and tests read it). */
+    invalidEvents: Partial<Record<ServerEventName, number>>;
   };
   /** Sets the link status. */
   setConnectionStatus: (status: ConnectionStatus) => void;
@@ -22,12 +25,16 @@ export interface ConnectionSlice {
   setServerVersion: (version: string) => void;
   /** Records the role a join was taken in, and the refusal of the one asked for, if any. */
   setJoinedRole: (role: Role, refusal: string | null) => void;
+  /** Counts a server event dropped on arrival. */
+  countInvalidEvent: (event: ServerEventName) => void;
 }
 
 /** Creates the connection slice. */
 export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set) => ({
-  connection: { status: 'connecting', serverVersion: null, role: null, roleRefusal: null },
+  connection: { status: 'connecting', serverVersion: null, role: null, roleRefusal: null, invalidEvents: {} },
   setConnectionStatus: (status) => set((state) => (state.connection.status === status ? state : { connection: { ...state.connection, status } })),
   setServerVersion: (serverVersion) => set((state) => ({ connection: { ...state.connection, serverVersion } })),
   setJoinedRole: (role, roleRefusal) => set((state) => ({ connection: { ...state.connection, role, roleRefusal } })),
+  countInvalidEvent: (event) =>
+    set((state) => ({ connection: { ...state.connection, invalidEvents: { ...state.connection.invalidEvents, [event]: (state.connection.invalidEvents[event] ?? 0) + 1 } } })),
 });

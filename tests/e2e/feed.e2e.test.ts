@@ -57,4 +57,16 @@ describe('the feed in two browsers', () => {
     expect(response.status).toBe(201);
     for (const page of pages) await expect.poll(() => countCases(page), { timeout: 30_000 }).toBe(1);
   });
+
+  it('took every snapshot, delta, trip window and clock sync the server sent (none failed its schema)', async () => {
+    type Store = { getState(): { connection: { invalidEvents: Record<string, number> }; feed: { trips: unknown } } };
+    for (const page of pages) {
+      const { invalidEvents, trips } = await page.evaluate(() => {
+        const { connection, feed } = (window as unknown as { sandtableTest: { store: Store } }).sandtableTest.store.getState();
+        return { invalidEvents: connection.invalidEvents, trips: feed.trips !== null };
+      });
+      expect(invalidEvents).toEqual({});
+      expect(trips).toBe(true);
+    }
+  });
 });

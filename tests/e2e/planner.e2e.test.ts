@@ -87,6 +87,9 @@ describe('a planner session of edits', () => {
     expect(await rebuilds()).toBe(String(expectedRebuilds));
     // Every rebuild is announced once.
     expect(sceneBroke).toHaveLength(expectedRebuilds);
+    // Every event the server sent (the feed, the clock, the planner's jobs and state) passed its schema.
+    type Store = { getState(): { connection: { invalidEvents: Record<string, number> } } };
+    expect(await page.evaluate(() => (window as unknown as { sandtableTest: { store: Store } }).sandtableTest.store.getState().connection.invalidEvents)).toEqual({});
   }
 
   /** The closed segments the list shows, as their edge lists ("12 / 13"). */

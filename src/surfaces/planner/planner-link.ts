@@ -1,20 +1,22 @@
 /** The console's requests over the page's hub socket, and the room's planner broadcasts into the planner store. */
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import type { ClientEvents, ServerEvents } from '../../protocol/socket-events';
+import type { HubSocket } from '../../connection/hub-socket';
+import { request } from '../../connection/request';
+import { onServerEvent } from '../../connection/server-event';
 import type { PlannerStateWire, ScenarioJobWire, WeatherOverride } from '../../protocol/planner-wire';
 import type { AppState, AppStore } from '../../store/app-store';
 import { draftToScenario, scenarioId, type ClosedSegment, type PlannerStore } from './planner-store';
 
 /** Tries the token on a short-lived socket: null when the server takes it, else the server's reason. */
 export async function checkToken(room: string, token: string): Promise<string | null> {
-  const socket: Socket<ServerEvents, ClientEvents> = io({ parser: msgpackParser, transports: ['websocket'], reconnection: false, timeout: 8_000 });
+  const socket: HubSocket = io({ parser: msgpackParser, transports: ['websocket'], reconnection: false, timeout: 8_000 });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    const reply = await socket.timeout(8_000).emitWithAck('feed:join', { room, role: 'planner', token });
+    const reply = await request(socket, 'feed:join', { room, role: 'planner', token }, { timeoutMs: 8_000 });
     return reply.ok ? null : reply.error;
   } catch (error) {
     return String(error);
@@ -45,7 +47,7 @@ export interface PlannerLinkOptions {
 }
 
 /** Binds the planner events of `socket` to the planner store. */
-export function attachPlannerLink(socket: Socket<ServerEvents, ClientEvents>, app: AppStore, store: PlannerStore, options: PlannerLinkOptions): PlannerLink {
+export function attachPlannerLink(socket: HubSocket, app: AppStore, store: PlannerStore, options: PlannerLinkOptions): PlannerLink {
   const state = () => store.getState();
   const refused = (reply: { ok: boolean; error?: string }): boolean => {
     if (reply.ok) return false;
@@ -59,34 +61,36 @@ export function attachPlannerLink(socket: Socket<ServerEvents, ClientEvents>, ap
     if (job.status !== 'running') link.refresh().catch(() => undefined);
   };
   const onState = (room: PlannerStateWire) => state().setRoom(room);
-  socket.on('scenario:job', onJob);
-  socket.on('planner:state', onState);
+  // The room's broadcasts, parsed on arrival; one that does not validate is counted in the app store and dropped.
+  const dropped = (event: 'scenario:job' | 'planner:state') => app.getState().countInvalidEvent(event);
+  const offJob = onServerEvent(socket, 'scenario:job', onJob, dropped);
+  const offState = onServerEvent(socket, 'planner:state', onState, dropped);
 
   const start = async (scenario: ReturnType<typeof draftToScenario>) => {
     state().setError(null);
-    const reply = await socket.timeout(15_000).emitWithAck('scenario:run', { scenario, ...(options.route ? { route: options.route } : {}) });
+    const reply = await request(socket, 'scenario:run', { scenario, ...(options.route ? { route: options.route } : {}) }, { timeoutMs: 15_000 });
     if (!refused(reply)) state().setResult(null);
   };
 
   const link: PlannerLink = {
     run: () => start(draftToScenario(state().draft, options.dayStartMs, scenarioId(state().draft.name))),
     rerun: async (id) => {
-      const reply = await socket.timeout(8_000).emitWithAck('scenario:load', { id });
+      const reply = await request(socket, 'scenario:load', { id }, { timeoutMs: 8_000 });
       if (refused(reply) || !reply.ok) return;
       state().loadScenario(reply.scenario, options.dayStartMs, options.describe);
       await start(reply.scenario);
     },
     cancel: async () => {
-      refused(await socket.timeout(8_000).emitWithAck('scenario:cancel', {}));
+      refused(await request(socket, 'scenario:cancel', {}, { timeoutMs: 8_000 }));
     },
     load: async (id) => {
-      const reply = await socket.timeout(8_000).emitWithAck('scenario:load', { id });
+      const reply = await request(socket, 'scenario:load', { id }, { timeoutMs: 8_000 });
       if (refused(reply) || !reply.ok) return;
       state().loadScenario(reply.scenario, options.dayStartMs, options.describe);
       state().setResult(reply.result);
     },
     refresh: async () => {
-      const [list, room] = await Promise.all([socket.timeout(8_000).emitWithAck('scenario:list', {}), socket.timeout(8_000).emitWithAck('planner:state', {})]);
+      const [list, room] = await Promise.all([request(socket, 'scenario:list', {}, { timeoutMs: 8_000 }), request(socket, 'planner:state', {}, { timeoutMs: 8_000 })]);
       if (list.ok) state().setSaved(list.scenarios);
       if (room.ok) {
         state().setRoom(room.state);
@@ -94,22 +98,22 @@ export function attachPlannerLink(socket: Socket<ServerEvents, ClientEvents>, ap
       }
     },
     view: async (scenarioId) => {
-      const reply = await socket.timeout(15_000).emitWithAck('room:traffic-view', { scenarioId });
+      const reply = await request(socket, 'room:traffic-view', { scenarioId }, { timeoutMs: 15_000 });
       if (!refused(reply) && reply.ok) state().setRoom(reply.state);
     },
     weather: async (override) => {
-      const reply = await socket.timeout(8_000).emitWithAck('room:weather-override', override);
+      const reply = await request(socket, 'room:weather-override', override, { timeoutMs: 8_000 });
       if (!refused(reply) && reply.ok) state().setRoom(reply.state);
     },
     weatherDay: async (date) => {
-      const reply = await socket.timeout(8_000).emitWithAck('room:weather-day', { date });
+      const reply = await request(socket, 'room:weather-day', { date }, { timeoutMs: 8_000 });
       return refused(reply) || !reply.ok ? null : reply.date;
     },
     close: () => {
       offConnected();
       offWeather();
-      socket.off('scenario:job', onJob);
-      socket.off('planner:state', onState);
+      offJob();
+      offState();
     },
   };
   // The room's weather day and override come with every (re)join and change: the console starts from them.
