@@ -57,7 +57,8 @@ export function summaryLine(s: WeatherImportSummary): string {
     .map(([field, n]) => `${field} ${n}`)
     .join(', ');
   const megabytes = (s.bytes / 1e6).toFixed(2);
-  return `imported ${s.rows} rows → ${s.hours} hours written (${s.chunks} day chunks, ${megabytes} MB) to ${s.outDir}; ${s.missingTotal} missing values${missingByField ? ` (${missingByField})` : ''}; span ${s.first} … ${s.last}; ${s.seconds.toFixed(1)} s`;
+  const gaps = s.windGaps > 0 ? `; ${s.windGaps} wind speeds unknown after missing hours` : '';
+  return `imported ${s.rows} rows → ${s.hours} hours written (${s.chunks} day chunks, ${megabytes} MB) to ${s.outDir}; ${s.missingTotal} missing values${missingByField ? ` (${missingByField})` : ''}${gaps}; span ${s.first} … ${s.last}; ${s.seconds.toFixed(1)} s`;
 }
 
 /** Runs the CLI; returns the exit code. */

@@ -8,6 +8,7 @@ import { Recording } from '../recording/recording-reader.js';
 import { DAY_MS, DEFAULT_MAPPING_PATH, importWeatherCsv } from './csv-import.js';
 import { readMapping, type CsvMapping } from './csv-mapping.js';
 import { CsvError } from './csv-records.js';
+import { summaryLine } from './cli.js';
 
 const FIXTURE = new URL('./fixtures/small-hourly.csv', import.meta.url).pathname;
 const HEADER = 'No,year,month,day,hour,season,PM_US Post,DEWP,HUMI,PRES,TEMP,cbwd,Iws,precipitation,Iprec';
@@ -82,6 +83,33 @@ describe('importing a small CSV', () => {
     await importWeatherCsv({ csvPath: FIXTURE, city: 'test-city', mapping, outDir: out });
     expect((await readdir(join(out, '..'))).sort()).toEqual(['weather']);
     expect((await Recording.open(out)).index.chunks).toHaveLength(3);
+  });
+});
+
+describe('importing a cumulated wind series with missing hours', () => {
+  /** A row of the UCI layout at a local hour with a direction code and a cumulated speed. */
+  const row = (no: number, day: number, hour: number, code: string, iws: number): string => `${no},2012,7,${day},${hour},2,80,22,70,1005,27,${code},${iws},0,0`;
+
+  it('imports, leaves the hour after each gap unknown and differences on from there', async () => {
+    const { out, csv } = await workspace();
+    // 1st 17h–19h SE, 20h missing (the run adds up through it), 21h–22h SE, 23h–2nd 01h missing, 02h–03h NE.
+    const rows = [row(1, 1, 17, 'SE', 4.5), row(2, 1, 18, 'SE', 9), row(3, 1, 19, 'SE', 12.5), row(5, 1, 21, 'SE', 19.3), row(6, 1, 22, 'SE', 22.1), row(9, 2, 2, 'NE', 6.2), row(10, 2, 3, 'NE', 9)];
+    const path = await csv('gaps.csv', [HEADER, ...rows, ''].join('\r\n'));
+    const summary = await importWeatherCsv({ csvPath: path, city: 'test-city', mapping, outDir: out });
+    expect(summary).toMatchObject({ rows: 7, hours: 7, windGaps: 2 });
+    expect(summaryLine(summary)).toContain('; 2 wind speeds unknown after missing hours;');
+    const speeds = [];
+    for (const [day, hour] of [
+      [1, 17],
+      [1, 18],
+      [1, 19],
+      [1, 21],
+      [1, 22],
+      [2, 2],
+      [2, 3],
+    ] as const)
+      speeds.push((await weatherAt(out, local(2012, 7, day, hour))).windSpeed);
+    expect(speeds).toEqual([4.5, 4.5, 3.5, null, 2.8, null, 2.8]);
   });
 });
 

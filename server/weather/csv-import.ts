@@ -44,6 +44,8 @@ export interface WeatherImportSummary {
   /** Bytes on disk: chunks, index and days.json. */
   bytes: number;
   windRunStarts: number;
+  /** Rows right after missing hours whose cumulated wind speed is left unknown (see docs/weather.md). */
+  windGaps: number;
   namedDays: NamedDay[];
   seconds: number;
 }
@@ -109,6 +111,7 @@ export async function importWeatherCsv(options: WeatherImportOptions): Promise<W
     chunks,
     bytes,
     windRunStarts: converted.windRunStarts,
+    windGaps: converted.windGaps,
     namedDays,
     seconds: (performance.now() - started) / 1000,
   };

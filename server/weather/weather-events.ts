@@ -15,6 +15,8 @@ export interface WeatherEvents {
   precipitation: (number | null)[];
   windRunStarts: number;
   windRestarts: number;
+  /** Rows right after missing hours whose cumulated wind speed gives no hourly value. */
+  windGaps: number;
 }
 
 /** The NGSI id of a city's weather station. */
@@ -34,7 +36,7 @@ export function toWeatherEvents(rows: readonly HourlyRow[], mapping: CsvMapping,
   const wind =
     mapping.windSpeed?.cumulative === 'direction-run'
       ? differenceDirectionRuns(rows.map((r) => ({ t: r.t, windCode: r.windCode, value: r.windSpeedRaw })))
-      : { values: rows.map((r) => r.windSpeedRaw), runStarts: 0, restarts: 0 };
+      : { values: rows.map((r) => r.windSpeedRaw), runStarts: 0, restarts: 0, gaps: 0 };
   const precipitation = mapping.precipitation?.cumulative === 'running-total' ? differenceRunningTotal(rows.map((r) => ({ t: r.t, value: r.precipitationRaw }))) : rows.map((r) => r.precipitationRaw);
 
   const fieldSources: [keyof WeatherObserved, unknown][] = [
@@ -74,5 +76,5 @@ export function toWeatherEvents(rows: readonly HourlyRow[], mapping: CsvMapping,
     }
     return { op: 'upsert', t: row.t, entity: checked.data };
   });
-  return { events, windSpeeds: wind.values, precipitation, windRunStarts: wind.runStarts, windRestarts: wind.restarts };
+  return { events, windSpeeds: wind.values, precipitation, windRunStarts: wind.runStarts, windRestarts: wind.restarts, windGaps: wind.gaps };
 }
