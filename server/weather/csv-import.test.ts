@@ -98,18 +98,21 @@ describe('importing a cumulated wind series with missing hours', () => {
     const summary = await importWeatherCsv({ csvPath: path, city: 'test-city', mapping, outDir: out });
     expect(summary).toMatchObject({ rows: 7, hours: 7, windGaps: 2 });
     expect(summaryLine(summary)).toContain('; 2 wind speeds unknown after missing hours;');
+    // Hours counted from 1 July 00h (26 is 2 July 02h).
     const speeds = [];
-    for (const [day, hour] of [
-      [1, 17],
-      [1, 18],
-      [1, 19],
-      [1, 21],
-      [1, 22],
-      [2, 2],
-      [2, 3],
-    ] as const)
-      speeds.push((await weatherAt(out, local(2012, 7, day, hour))).windSpeed);
+    for (const hour of [17, 18, 19, 21, 22, 26, 27]) speeds.push((await weatherAt(out, local(2012, 7, 1, hour))).windSpeed);
     expect(speeds).toEqual([4.5, 4.5, 3.5, null, 2.8, null, 2.8]);
+  });
+
+  it('is not refused when a long run skips an hour (its running total is no speed)', async () => {
+    const { out, csv } = await workspace();
+    // A 2-day SE run adding 3.21 m/s an hour; 2012-07-02 15h is missing, so 16h's sum 131.61 follows 14h's.
+    const hours = Array.from({ length: 41 }, (_, h) => h).filter((h) => h !== 39);
+    const rows = hours.map((h) => row(h + 1, 1 + Math.floor(h / 24), h % 24, 'SE', Math.round(3.21 * (h + 1) * 100) / 100));
+    const summary = await importWeatherCsv({ csvPath: await csv('long-run.csv', [HEADER, ...rows, ''].join('\r\n')), city: 'test-city', mapping, outDir: out });
+    expect(summary).toMatchObject({ rows: 40, windGaps: 1 });
+    expect((await weatherAt(out, local(2012, 7, 2, 14))).windSpeed).toBe(3.21);
+    expect((await weatherAt(out, local(2012, 7, 2, 16))).windSpeed).toBeNull();
   });
 });
 
