@@ -121,7 +121,12 @@ export function refuseUnknownEvents(socket: HubSocket, guard: EventGuard): void 
     guard.received?.();
     if (!isClientEvent(event)) refuseMessage(socket, guard, eventLabel(event), 'unknown event', args[args.length - 1]);
   });
-  // Runs after onAny and before dispatch; not calling next() drops the message, already refused above.
+  dropUnknownEvents(socket);
+}
+
+/** Lets only the table's events reach the socket's listeners: whatever else arrives is dropped before socket.io emits it. */
+export function dropUnknownEvents(socket: HubSocket): void {
+  // Runs after onAny and before dispatch; not calling next() ends the message there.
   socket.use(([event], next) => {
     if (isClientEvent(event)) next();
   });
