@@ -89,10 +89,18 @@ const frame = fc.record({
 });
 const encoder = new msgpackParser.Encoder();
 
+/** Who sends the frames: an anonymous socket, and sockets joined with staff tokens, so room handlers get them too. */
+const senders = [
+  { who: 'an anonymous socket', join: undefined },
+  { who: 'a joined operator', join: { room: 'main', role: 'operator' as const, token: tokens.operator } },
+  { who: 'a joined planner', join: { room: 'main', role: 'planner' as const, token: tokens.planner } },
+];
+
 describe('arbitrary msgpack frames', () => {
-  it('never let an exception escape, and the server still answers a join', async () => {
+  it.each(senders)('from $who never let an exception escape, and the server still answers a join', async ({ join }) => {
     const socket = client();
     await new Promise<void>((resolve) => socket.once('connect', resolve));
+    if (join) expect(await socket.timeout(5_000).emitWithAck('feed:join', join)).toMatchObject({ ok: true });
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(frame, { minLength: 1, maxLength: 6 }), async (frames) => {
