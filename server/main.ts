@@ -44,9 +44,16 @@ httpServer.listen(config.port, config.host, () => {
   logger.info({ url: `http://${config.host}:${port}/`, city: config.defaultCity }, 'sandtable listening');
 });
 
-// One bad request or client must not take the wall down; log and stay up.
-process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
-process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+// Every message from outside is validated before it reaches a handler, so an uncaught exception is a bug and
+// the process is in a state nobody knows: log it and exit non-zero for the supervisor to start a fresh one.
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'uncaught exception; exiting');
+  process.exit(1);
+});
+process.on('unhandledRejection', (reason) => {
+  logger.fatal({ err: reason }, 'unhandled rejection; exiting');
+  process.exit(1);
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

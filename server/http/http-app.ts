@@ -52,6 +52,12 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     errorResponseBuilder: (_request, context) => Object.assign(new Error(`too many requests; try again in ${context.after}`), { statusCode: context.statusCode }),
   });
   app.addHook('onSend', securityHeaders);
+  // An early refusal (413, 401 before the body) leaves the body unread; say the connection ends with this reply,
+  // or a keep-alive client sends its next request down a socket Node is about to reset.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.raw.complete) reply.header('connection', 'close');
+    return payload;
+  });
   const passOn = options.passOn;
   if (passOn) {
     app.addHook('onRequest', async (request, reply) => {

@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import type { ClientEvents, ServerEvents } from '../../src/protocol/socket-events';
 import type { Logger } from '../logger';
-import { onEvent, type EventGuard, type SocketData } from './on-event';
+import { dropUnknownEvents, onEvent, type EventGuard, type SocketData } from './on-event';
 
 /** The socket.io server, typed from the table of events (src/protocol/socket-events.ts). */
 export type HubServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
@@ -33,6 +33,8 @@ export function createHub(httpServer: HttpServer, deps: HubDeps): { io: HubServe
   const guard: EventGuard = { logger: deps.logger };
   io.on('connection', (socket) => {
     deps.logger.debug({ id: socket.id }, 'client connected');
+    // Even on a server whose feed never loaded, a name the table does not list (a map, `error`) reaches no listener.
+    dropUnknownEvents(socket);
     onEvent(socket, guard, 'hello', (hello, { ack }) => {
       socket.data.surface = hello.surface;
       ack({ ok: true, welcome: { serverVersion: deps.serverVersion, defaultCity: deps.defaultCity } });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CLIENT_EVENTS, type ClientEventSpec } from '../../src/protocol/socket-events.js';
 import type { HubServer } from './hub.js';
-import { invalidPayloadError, onEvent, refuseUnknownEvents, type EventGuard } from './on-event.js';
+import { eventLabel, invalidPayloadError, onEvent, refuseUnknownEvents, type EventGuard } from './on-event.js';
 
 let http: HttpServer;
 let io: HubServer;
@@ -149,5 +149,17 @@ describe('invalidPayloadError', () => {
     );
     expect(invalidPayloadError(spec({ hint: 'give { playing: true }' }), issue(['rate'], 'too big'))).toBe('invalid clock command: give { playing: true }');
     expect(invalidPayloadError(spec({ hint: '' }), issue(['rate'], 'too big'))).toBe('invalid clock command');
+  });
+});
+
+describe('eventLabel', () => {
+  it('names any event a client sent without converting it', () => {
+    expect(eventLabel('feed:join')).toBe('feed:join');
+    expect(eventLabel('x'.repeat(100))).toHaveLength(64);
+    expect(eventLabel({ toString: 1 })).toBe('(a map)');
+    expect(eventLabel([1])).toBe('(an array)');
+    expect(eventLabel(new Uint8Array(2))).toBe('(binary)');
+    expect(eventLabel(null)).toBe('(no event name)');
+    expect(eventLabel(7)).toBe('(a number)');
   });
 });

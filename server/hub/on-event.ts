@@ -102,10 +102,32 @@ export function onEvent<E extends ClientEventName>(socket: HubSocket, guard: Eve
   (socket as unknown as { on(event: string, listener: (raw: unknown, ack: unknown) => void): void }).on(event, listener);
 }
 
-/** Counts every message and refuses one the table does not list (acknowledged when it brings a callback). */
+/** A printable name for whatever arrived as an event name (a client may send a map, an array, binary, nil). */
+export function eventLabel(event: unknown): string {
+  // String() of a map can throw (a `toString` key that is not a function), so only a string is printed as sent.
+  if (typeof event === 'string') return event.slice(0, 64);
+  if (event === null || event === undefined) return '(no event name)';
+  if (Array.isArray(event)) return '(an array)';
+  if (event instanceof Uint8Array) return '(binary)';
+  return typeof event === 'object' ? '(a map)' : `(a ${typeof event})`;
+}
+
+/**
+ * Counts every message and refuses one the table does not list (acknowledged when it brings a callback);
+ * such a message then goes no further, so socket.io never emits a name a client chose (a map, `error`, `disconnect`).
+ */
 export function refuseUnknownEvents(socket: HubSocket, guard: EventGuard): void {
   socket.onAny((event: unknown, ...args: unknown[]) => {
     guard.received?.();
-    if (!isClientEvent(event)) refuseMessage(socket, guard, String(event).slice(0, 64), 'unknown event', args[args.length - 1]);
+    if (!isClientEvent(event)) refuseMessage(socket, guard, eventLabel(event), 'unknown event', args[args.length - 1]);
+  });
+  dropUnknownEvents(socket);
+}
+
+/** Lets only the table's events reach the socket's listeners: whatever else arrives is dropped before socket.io emits it. */
+export function dropUnknownEvents(socket: HubSocket): void {
+  // Runs after onAny and before dispatch; not calling next() ends the message there.
+  socket.use(([event], next) => {
+    if (isClientEvent(event)) next();
   });
 }
