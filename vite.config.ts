@@ -47,13 +47,19 @@ function sandtableServer(): Plugin {
 /** After the build (and the copy of Cesium's files): `.br` and `.gz` beside each text file, for the server to send as they are. */
 function precompress(): Plugin {
   let outDir = '';
+  let failed = false;
   return {
     name: 'sandtable-precompress',
     apply: 'build',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
+    buildEnd(error) {
+      failed = error !== undefined;
+    },
     async closeBundle() {
+      // A failed build wrote nothing to compress; compressing anyway would hide its error behind ENOENT.
+      if (failed) return;
       const s = await precompressFolder(outDir);
       this.info(`precompressed ${s.files} files: ${(s.bytes / 1e6).toFixed(1)} MB → ${(s.brotliBytes / 1e6).toFixed(1)} MB br, ${(s.gzipBytes / 1e6).toFixed(1)} MB gz`);
     },

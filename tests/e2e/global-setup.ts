@@ -1,9 +1,10 @@
-/** Builds the front end once and starts the real server for the browser suite. */
+/** Builds the front end (unless dist/ is up to date with the sources) and starts the real server for the browser suite. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
+import { ensureFrontEnd } from '../../server/http/front-end-build';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 let server: ServerProcess | null = null;
@@ -15,7 +16,9 @@ const E2E_OPERATOR_TOKEN = 'e2e-operator-token-1';
 /** Vitest global setup: build, serve, and hand the URL to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
-  await build({ logLevel: 'warn' });
+  // The same stamp as npm start: a dist/ built from exactly these sources is reused, anything else is rebuilt.
+  const root = resolve(import.meta.dirname, '../..');
+  await ensureFrontEnd({ root, distDir: join(root, 'dist'), build: async (outDir) => void (await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } })) });
   // A fixed afternoon of the demo day (15:00 in Shanghai), so the scene is lit the same way on every run.
   server = await startServer({
     env: {
