@@ -1,26 +1,15 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEvents, ServerEvents } from '../src/protocol/socket-events';
-import { buildCity } from '../tiles/builder/build-city';
-import { createProgress } from '../tiles/builder/progress';
 import type { FeedDelta } from '../src/protocol/feed-wire';
-import { createApplication, type Application } from './app';
-import { loadCityPack } from './city/city-pack';
 import { RecordingWriter } from './recording/recording-writer';
-import { generateSyntheticCity } from './synthetic/synthetic-city';
-import { createLogger } from './logger';
+import { buildTestCity, startTestServer, testCityDir, TEST_DAY as DAY, TEST_TOKENS as tokens, type TestServer } from './test-city.test-helper';
 
-const fixture = path.join(import.meta.dirname, '..', 'tiles', 'builder', 'fixtures', 'grid-town.osm');
-const DAY = Date.parse('2014-06-12T00:00:00+08:00');
-const tokens = { operator: 'operator-token', planner: 'planner-token', ingest: 'ingest-token' };
-let server: Server;
-let app: Application;
+let test: TestServer;
 let base: string;
 let port: number;
 
@@ -38,14 +27,10 @@ function rawGet(rawPath: string): Promise<{ status: number; body: string }> {
 }
 
 beforeAll(async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'sandtable-app-'));
+  const dir = await testCityDir('app');
   await mkdir(path.join(dir, 'dist'), { recursive: true });
   // A real pack and a real recording of a small city, so the feed runs as in production.
-  await buildCity({ source: fixture, id: 'test-city', outRoot: path.join(dir, 'tiles'), progress: createProgress(true) });
-  const pack = await loadCityPack(path.join(dir, 'tiles'), 'test-city');
-  const writer = await RecordingWriter.create(path.join(dir, 'tiles/recordings/test-city/demo'), { city: 'test-city', source: 'test' });
-  await writer.write(generateSyntheticCity(pack, { seed: 1, startMs: DAY, endMs: DAY + 3 * 3_600_000, tripsPerDay: 500, requestsPerDay: 200, utcOffsetHours: 8 }));
-  await writer.close();
+  await buildTestCity(dir, { hours: 3, tripsPerDay: 500, requestsPerDay: 200 });
   // Three days of hourly weather, the second one rainy, to lay under the replayed day.
   const weather = await RecordingWriter.create(path.join(dir, 'tiles/recordings/test-city/weather'), { city: 'test-city', source: 'test', chunkMs: 86_400_000 });
   const WEATHER_START = Date.parse('2014-06-20T00:00:00+08:00');
@@ -69,26 +54,12 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'dist/index.html'), '<html>wall</html>');
   await writeFile(path.join(dir, 'dist/kiosk.html'), '<html>kiosk</html>');
   await writeFile(path.join(dir, 'secret.txt'), 'secret');
-  server = createServer();
-  app = createApplication(server, {
-    logger: createLogger('silent'),
-    tilesDir: path.join(dir, 'tiles'),
-    distDir: path.join(dir, 'dist'),
-    defaultCity: 'test-city',
-    serverVersion: '0.0.0-test',
-    // Rooms open at 02:00 local of the recording's first day (the recording runs 00:00–03:00).
-    feed: { tokens, rate: 60, tickMs: 50, startHour: 2 },
-  });
-  await app.feed;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+  // Rooms open at 02:00 local of the recording's first day (the recording runs 00:00–03:00).
+  test = await startTestServer(dir, { rate: 60, tickMs: 50, startHour: 2 });
+  ({ port, base } = test);
 });
 
-afterAll(async () => {
-  await app.close();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => test.close());
 
 describe('http routes', () => {
   it('serves pages, health, config and pack files', async () => {

@@ -2,59 +2,29 @@
  * Whatever a client sends as a socket.io frame — any event name (string, number, map, array, nil, binary), any
  * payload, with or without an ack id — no exception escapes and the server goes on answering.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { io as connect, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_EVENTS, type ClientEvents, type ServerEvents } from '../../src/protocol/socket-events';
-import { buildCity } from '../../tiles/builder/build-city';
-import { createProgress } from '../../tiles/builder/progress';
-import { createApplication, type Application } from '../app';
-import { loadCityPack } from '../city/city-pack';
-import { createLogger } from '../logger';
-import { RecordingWriter } from '../recording/recording-writer';
-import { generateSyntheticCity } from '../synthetic/synthetic-city';
+import { buildTestCity, startTestServer, testCityDir, TEST_TOKENS as tokens, type TestServer } from '../test-city.test-helper';
 
-const fixture = path.join(import.meta.dirname, '..', '..', 'tiles', 'builder', 'fixtures', 'grid-town.osm');
-const DAY = Date.parse('2014-06-12T00:00:00+08:00');
-const tokens = { operator: 'operator-token', planner: 'planner-token', ingest: 'ingest-token' };
 const escaped: unknown[] = [];
 const onEscape = (error: unknown) => void escaped.push(error);
-let server: Server;
-let app: Application;
+let test: TestServer;
 let base: string;
 
 beforeAll(async () => {
   process.on('uncaughtException', onEscape);
   process.on('unhandledRejection', onEscape);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'sandtable-frames-'));
-  await buildCity({ source: fixture, id: 'test-city', outRoot: path.join(dir, 'tiles'), progress: createProgress(true) });
-  const pack = await loadCityPack(path.join(dir, 'tiles'), 'test-city');
-  const writer = await RecordingWriter.create(path.join(dir, 'tiles/recordings/test-city/demo'), { city: 'test-city', source: 'test' });
-  await writer.write(generateSyntheticCity(pack, { seed: 1, startMs: DAY, endMs: DAY + 3_600_000, tripsPerDay: 100, requestsPerDay: 50, utcOffsetHours: 8 }));
-  await writer.close();
-  server = createServer();
-  app = createApplication(server, {
-    logger: createLogger('silent'),
-    tilesDir: path.join(dir, 'tiles'),
-    distDir: path.join(dir, 'dist'),
-    defaultCity: 'test-city',
-    serverVersion: '0.0.0-test',
-    feed: { tokens, rate: 60, tickMs: 50 },
-  });
-  await app.feed;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dir = await testCityDir('frames');
+  await buildTestCity(dir, { hours: 1, tripsPerDay: 100, requestsPerDay: 50 });
+  test = await startTestServer(dir);
+  base = test.base;
 });
 
 afterAll(async () => {
-  await app.close();
-  await new Promise((resolve) => server.close(resolve));
+  await test.close();
   process.off('uncaughtException', onEscape);
   process.off('unhandledRejection', onEscape);
 });
