@@ -121,6 +121,7 @@ const app = createApplication(appServer, {
   defaultCity: 'shanghai-bund',
   serverVersion: 'bench',
   feed: { tokens: { operator: 'o', planner: 'p', ingest: 'i' }, rate: 1, recordings: [] },
+  database: { dataDir: await mkdtemp(path.join(os.tmpdir(), 'sandtable-bench-data-')) },
 });
 await app.feed;
 const appPort = await listen(appServer);

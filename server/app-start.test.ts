@@ -17,6 +17,7 @@ it('answers 503 on the routes that need the city when it cannot open, and still 
     defaultCity: 'nowhere',
     serverVersion: '0.0.0-test',
     feed: { tokens: { operator: 'o', planner: 'p', ingest: 'i' }, rate: 1, recordings: [] },
+    database: { dataDir: path.join(tilesDir, '..', `${path.basename(tilesDir)}-data`) },
   });
   await expect(app.feed).rejects.toThrow();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

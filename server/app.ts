@@ -21,6 +21,7 @@ import { sendStatus } from './http/static-files.js';
 import { createHub, type HubServer } from './hub/hub.js';
 import { ingestEndpoint, ingestHandler } from './ingest/http-ingest.js';
 import { startMqttIngest } from './ingest/mqtt-ingest.js';
+import { openDatabase, type Database, type DatabaseLocation } from './store/database.js';
 import type { Logger } from './logger.js';
 import { sharedChunkDecoders } from './recording/chunk-decoders.js';
 import { createOpen311Handler, open311Endpoint } from './open311/open311-routes.js';
@@ -61,11 +62,14 @@ export interface AppDeps {
   defaultCity: string;
   serverVersion: string;
   feed: FeedConfig;
+  /** Where what must last is kept (store/database.ts). */
+  database: DatabaseLocation;
 }
 
 /** The city as it runs once its pack and recordings are open. */
 export interface RunningCity {
   pack: CityPack;
+  database: Database;
   sources: CitySources;
   metrics: FeedMetrics;
   views: ReturnType<typeof roomViews>;
@@ -88,7 +92,11 @@ export interface Application {
 async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
   const { tilesDir, defaultCity: city, feed: config, logger } = deps;
   const pack = await loadCityPack(tilesDir, city);
-  const sources = await openCitySources(config.recordings ?? defaultRecordings(tilesDir, city));
+  const database = await openDatabase(deps.database, logger);
+  const sources = await openCitySources(config.recordings ?? defaultRecordings(tilesDir, city)).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const { source, replays, trafficIndex } = sources;
   const timeZone = pack.manifest.timeZone;
   // A daytime hour of the demo day unless CLOCK_START says otherwise (live only: now).
@@ -128,6 +136,7 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
   const mqtt = config.mqtt ? startMqttIngest(config.mqtt, sources.live, logger) : null;
   return {
     pack,
+    database,
     sources,
     metrics,
     views: roomViews(feed.rooms, source, sources.cityWeather, startMs),
@@ -139,6 +148,7 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
       feed.stop();
       await mqtt?.close();
       await sources.close();
+      await database.close();
     },
   };
 }

@@ -37,4 +37,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ CITY: '../etc' })).toThrow(/CITY/);
   });
+
+  it('keeps what must last in DATA_DIR (default ./data, never inside TILES_DIR) or on the server of DATABASE_URL', () => {
+    expect(loadConfig({}, '/srv/hall')).toMatchObject({ dataDir: '/srv/hall/data', database: { dataDir: '/srv/hall/data' } });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://hall@db.local/sandtable' }, '/srv/hall').database).toEqual({ url: 'postgresql://hall@db.local/sandtable' });
+    expect(() => loadConfig({ DATA_DIR: 'tiles/db' }, '/srv/hall')).toThrow(/DATA_DIR: must lie outside TILES_DIR/);
+    expect(() => loadConfig({ DATA_DIR: 'tiles' }, '/srv/hall')).toThrow(/DATA_DIR: must lie outside TILES_DIR/);
+    expect(loadConfig({ DATA_DIR: 'tiles-data' }, '/srv/hall').dataDir).toBe('/srv/hall/tiles-data');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
 });

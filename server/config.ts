@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { DatabaseLocation } from './store/database.js';
 
 const randomToken = (): string => randomBytes(18).toString('base64url');
 
@@ -35,6 +36,13 @@ const envSchema = z.object({
   MQTT_TOPIC: z.string().min(1).optional(),
   /** Where the planner's scenarios, results and recordings go; default tiles/recordings/<city>/scenarios. */
   SCENARIOS_DIR: z.string().min(1).optional(),
+  /** The folder of what must last (the embedded database, the planner's recordings); never inside TILES_DIR, which is served. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** A PostgreSQL server (postgresql://user@host:port/db) to keep what must last in, instead of the embedded database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgresql:// URL')
+    .optional(),
   /** How often (ms) the hub re-broadcasts the clock so late drift stays small. */
   CLOCK_SYNC_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -62,6 +70,10 @@ export interface ServerConfig {
   /** Undefined: tiles/recordings/<city>/scenarios. */
   scenariosDir: string | undefined;
   clockSyncMs: number;
+  /** The folder of what must last, resolved. */
+  dataDir: string;
+  /** Where the database is: the embedded one in dataDir, or a server. */
+  database: DatabaseLocation;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -73,11 +85,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const tilesDir = path.resolve(cwd, e.TILES_DIR);
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const inside = path.relative(tilesDir, dataDir);
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    throw new Error(`invalid configuration:\n  DATA_DIR: must lie outside TILES_DIR, whose files are served`);
+  }
   return {
     host: e.HOST,
     port: e.PORT,
     defaultCity: e.CITY,
-    tilesDir: path.resolve(cwd, e.TILES_DIR),
+    tilesDir,
     distDir: path.resolve(cwd, e.DIST_DIR),
     clockStartMs: e.CLOCK_START ? Date.parse(e.CLOCK_START) : undefined,
     clockStartHour: e.CLOCK_START_HOUR,
@@ -89,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     mqtt: e.MQTT_URL ? { url: e.MQTT_URL, topic: e.MQTT_TOPIC ?? `sandtable/${e.CITY}/ingest` } : undefined,
     scenariosDir: e.SCENARIOS_DIR === undefined ? undefined : path.resolve(cwd, e.SCENARIOS_DIR),
     clockSyncMs: e.CLOCK_SYNC_MS,
+    dataDir,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -12,6 +12,7 @@ import { createProgress } from '../tiles/builder/progress';
 import { createApplication, type AppDeps, type Application } from './app';
 import { loadCityPack, type CityPack } from './city/city-pack';
 import { createLogger } from './logger';
+import type { DatabaseLocation } from './store/database';
 import { RecordingWriter } from './recording/recording-writer';
 import { generateSyntheticCity } from './synthetic/synthetic-city';
 
@@ -48,8 +49,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the application on the test city in `dir` (once its feed is running), on 127.0.0.1 and an ephemeral port. */
-export async function startTestServer(dir: string, feed: Omit<AppDeps['feed'], 'tokens'> = { rate: 60, tickMs: 50 }): Promise<TestServer> {
+/**
+ * Starts the application on the test city in `dir` (once its feed is running), on 127.0.0.1 and an
+ * ephemeral port; its database is embedded in `<dir>/data` (kept across restarts on the same `dir`) unless given.
+ */
+export async function startTestServer(
+  dir: string,
+  feed: Omit<AppDeps['feed'], 'tokens'> = { rate: 60, tickMs: 50 },
+  database: DatabaseLocation = { dataDir: path.join(dir, 'data') },
+): Promise<TestServer> {
   const server = createServer();
   const app = createApplication(server, {
     logger: createLogger('silent'),
@@ -58,6 +66,7 @@ export async function startTestServer(dir: string, feed: Omit<AppDeps['feed'], '
     defaultCity: 'test-city',
     serverVersion: '0.0.0-test',
     feed: { tokens: TEST_TOKENS, ...feed },
+    database,
   });
   await app.feed;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -10,6 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerFactory, type HTTPMethods } from 'fastify';
 import type { Logger } from '../logger';
+import { StoreUnavailableError } from '../store/database';
 import type { FileRoot, HttpRoute } from './http-route';
 import { securityHeaders } from './security-headers';
 import { contentTypeFor, sendStatus } from './static-files';
@@ -72,6 +73,8 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
+    // The store's own words are safe to show (store/database.ts); any other error's are not.
+    if (error instanceof StoreUnavailableError) return reply.code(503).header('retry-after', '30').type('text/plain; charset=utf-8').send(error.message);
     return sendStatus(reply, status);
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_PACKAGES, aptInstallCommand, missingPackages, planSystemPackages } from './system-packages';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SYSTEM_PACKAGES, aptInstallCommand, missingPackages, planSystemPackages, probeExists } from './system-packages';
 
 const chromium = SYSTEM_PACKAGES.find((p) => p.name === 'chromium')!;
 const mosquitto = SYSTEM_PACKAGES.find((p) => p.name === 'mosquitto')!;
@@ -9,6 +12,16 @@ describe('the system packages npm test checks first', () => {
     const present = new Set([chromium.probe]);
     const missing = missingPackages(SYSTEM_PACKAGES, (path) => present.has(path)).map((p) => p.name);
     expect(missing).toEqual(SYSTEM_PACKAGES.filter((p) => p !== chromium).map((p) => p.name));
+  });
+
+  it('finds a probe through a version folder (`*`), and not without the file', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sandtable-probe-'));
+    mkdirSync(path.join(root, 'lib', '15', 'bin'), { recursive: true });
+    mkdirSync(path.join(root, 'lib', '16'), { recursive: true });
+    expect(probeExists(path.join(root, 'lib', '*', 'bin', 'initdb'))).toBe(false);
+    writeFileSync(path.join(root, 'lib', '15', 'bin', 'initdb'), '');
+    expect(probeExists(path.join(root, 'lib', '*', 'bin', 'initdb'))).toBe(true);
+    expect(probeExists(path.join(root, 'nothing', '*', 'bin', 'initdb'))).toBe(false);
   });
 
   it('does nothing when every package is present, whatever the machine', () => {

@@ -1,11 +1,12 @@
 /** The Debian packages the test suite needs, and the decision what to do when some are missing. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 
 /** One Debian package the tests use, found by a file it installs. */
 export interface SystemPackage {
   /** The apt package name. */
   name: string;
-  /** A file the package installs: its presence means the package is there. */
+  /** A file the package installs: its presence means the package is there. A `*` segment matches any name (a version folder). */
   probe: string;
   /** Which tests need it (said in the message when it is missing). */
   neededBy: string;
@@ -17,7 +18,23 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: 'fonts-wqy-microhei', probe: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', neededBy: 'Chinese text in the browser tests' },
   { name: 'mosquitto', probe: '/usr/sbin/mosquitto', neededBy: 'the MQTT ingest tests' },
   { name: 'sumo', probe: '/usr/bin/sumo', neededBy: 'the traffic tests (sumo, netconvert, duarouter)' },
+  { name: 'postgresql', probe: '/usr/lib/postgresql/*/bin/initdb', neededBy: 'the database tests on a PostgreSQL server (tests/support/postgres-server.ts)' },
 ];
+
+/** Whether a probe path exists, its `*` segments matching any entry of their folder. */
+export function probeExists(probe: string): boolean {
+  const star = probe.split('/').indexOf('*');
+  if (star < 0) return existsSync(probe);
+  const parts = probe.split('/');
+  const parent = parts.slice(0, star).join('/') || '/';
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return false;
+  }
+  return names.some((name) => probeExists(path.join(parent, name, ...parts.slice(star + 1))));
+}
 
 /** What the machine offers for installing. */
 export interface MachineFacts {
@@ -60,6 +77,6 @@ export function planSystemPackages(missing: readonly SystemPackage[], machine: M
 }
 
 /** The packages whose probe file is absent (`exists` is injectable for tests). */
-export function missingPackages(packages: readonly SystemPackage[] = SYSTEM_PACKAGES, exists: (path: string) => boolean = existsSync): SystemPackage[] {
+export function missingPackages(packages: readonly SystemPackage[] = SYSTEM_PACKAGES, exists: (path: string) => boolean = probeExists): SystemPackage[] {
   return packages.filter((p) => !exists(p.probe));
 }
