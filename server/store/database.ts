@@ -4,6 +4,9 @@
  * write the caller awaited has been committed (and so survives a kill -9) when its promise resolves.
  */
 import type { Logger } from '../logger.js';
+import { openEmbeddedDatabase } from './embedded-database.js';
+import { migrate, MIGRATIONS_DIR } from './migrations.js';
+import { openServerDatabase } from './server-database.js';
 
 /** One row as the database returns it: bigint columns come back as numbers, jsonb as values. */
 export type Row = Record<string, unknown>;
@@ -91,9 +94,7 @@ export function asStoreError(error: unknown, logger: Logger, what: string): Erro
 
 /** Opens the database at `location` and brings its schema up to date (migrations.ts). */
 export async function openDatabase(location: DatabaseLocation, logger: Logger, migrationsDir?: string): Promise<Database> {
-  const { migrate, MIGRATIONS_DIR } = await import('./migrations.js');
-  const database =
-    'url' in location ? await (await import('./server-database.js')).openServerDatabase(location.url) : await (await import('./embedded-database.js')).openEmbeddedDatabase(location.dataDir);
+  const database = 'url' in location ? await openServerDatabase(location.url) : await openEmbeddedDatabase(location.dataDir);
   try {
     const applied = await migrate(database, migrationsDir ?? MIGRATIONS_DIR);
     logger.info({ engine: database.engine, applied: applied.map((m) => m.name) }, 'database ready');

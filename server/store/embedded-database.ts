@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
-import { type Database, type Queryable, type Row } from './database.js';
+import type { Database, Queryable, Row } from './database.js';
 
 /** The folder inside DATA_DIR that holds the embedded database's files. */
 export const EMBEDDED_SUBDIR = 'postgres';

@@ -1,6 +1,6 @@
 /** The server engine: a PostgreSQL server reached through `pg`, for a hall that runs its own database. */
 import pg from 'pg';
-import { type Database, type Queryable, type Row } from './database.js';
+import type { Database, Queryable, Row } from './database.js';
 
 // bigint columns (milliseconds since the epoch) as numbers, as the embedded engine gives them.
 const typeParsers = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) };
