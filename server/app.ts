@@ -22,6 +22,7 @@ import { createHub, type HubServer } from './hub/hub.js';
 import { ingestEndpoint, ingestHandler } from './ingest/http-ingest.js';
 import { startMqttIngest } from './ingest/mqtt-ingest.js';
 import { openDatabase, type Database, type DatabaseLocation } from './store/database.js';
+import { LiveState, type LiveLimits } from './store/live-state.js';
 import type { Logger } from './logger.js';
 import { sharedChunkDecoders } from './recording/chunk-decoders.js';
 import { createOpen311Handler, open311Endpoint } from './open311/open311-routes.js';
@@ -51,6 +52,8 @@ export interface FeedConfig {
   startHour?: number;
   tickMs?: number;
   clockSyncMs?: number;
+  /** How large the live world may grow (default DEFAULT_LIVE_LIMITS). */
+  liveLimits?: LiveLimits;
 }
 
 /** Dependencies of the application. */
@@ -70,6 +73,8 @@ export interface AppDeps {
 export interface RunningCity {
   pack: CityPack;
   database: Database;
+  /** What arrives live, stored before it is shown. */
+  live: LiveState;
   sources: CitySources;
   metrics: FeedMetrics;
   views: ReturnType<typeof roomViews>;
@@ -94,6 +99,12 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
   const pack = await loadCityPack(tilesDir, city);
   const database = await openDatabase(deps.database, logger);
   const sources = await openCitySources(config.recordings ?? defaultRecordings(tilesDir, city)).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  // What arrived live before a restart is back in the live world before any room opens.
+  const live = await LiveState.open(database, sources.live, { logger, ...(config.liveLimits ? { limits: config.liveLimits } : {}) }).catch(async (error: unknown) => {
+    await sources.close();
     await database.close();
     throw error;
   });
@@ -133,10 +144,11 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
     baselineTraffic,
     rejected: () => metrics.rejected.add(),
   });
-  const mqtt = config.mqtt ? startMqttIngest(config.mqtt, sources.live, logger) : null;
+  const mqtt = config.mqtt ? startMqttIngest(config.mqtt, (entities) => live.accept(entities, 'mqtt'), logger) : null;
   return {
     pack,
     database,
+    live,
     sources,
     metrics,
     views: roomViews(feed.rooms, source, sources.cityWeather, startMs),
@@ -172,7 +184,7 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
   return [
     { method: 'GET', url: '/healthz', otherMethods: refuse, handler: healthHandler(() => ({ clients: io.engine.clientsCount, feed: started() ? 'running' : 'starting' })) },
     { method: 'GET', url: '/api/config', otherMethods: refuse, handler: publicConfigHandler(deps) },
-    { method: 'POST', url: '/ingest', ...ingestEndpoint(deps.feed.tokens.ingest), handler: fromCity(city, (c) => ingestHandler(c.sources.live)) },
+    { method: 'POST', url: '/ingest', ...ingestEndpoint(deps.feed.tokens.ingest), handler: fromCity(city, (c) => ingestHandler((entities) => c.live.accept(entities, 'ingest'))) },
     {
       method: 'GET',
       url: '/metrics',
@@ -185,8 +197,20 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
       ...open311Endpoint,
       handler: fromCity(city, (c) =>
         createOpen311Handler({
-          requests: c.views.serviceRequests,
-          create: async (serviceRequest) => (c.sources.live.ingest([serviceRequest]), serviceRequest),
+          list: async (query) => c.live.list(query, await c.views.serviceRequests()),
+          // A stored request first; else one of the replayed recording's (which has no history kept).
+          find: async (id, withHistory) => {
+            const stored = await c.live.find(id, withHistory);
+            if (stored) return stored;
+            const replayed = (await c.views.serviceRequests()).find((r) => r.service_request_id === id);
+            return replayed ? { request: replayed, ...(withHistory ? { history: [] } : {}) } : null;
+          },
+          create: async (serviceRequest) => {
+            const written = await c.live.accept([serviceRequest], 'open311');
+            // Requests are not under the entity cap, so this is a bug if it happens.
+            if (!written.ok) throw new Error(written.reason);
+            return serviceRequest;
+          },
           city: deps.defaultCity,
           bbox: c.pack.manifest.bbox,
           ...(deps.feed.open311ApiKey ? { apiKey: deps.feed.open311ApiKey } : {}),

@@ -2,7 +2,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { HttpRoute } from '../http/http-route.js';
-import type { LiveSource } from '../sources/live-source.js';
+import { StoreUnavailableError } from '../store/database.js';
+import type { LiveWrite } from '../store/live-state.js';
+import type { Entity } from '../../src/protocol/entities.js';
 import { parseIngest } from './parse-ingest.js';
 
 /** Largest body accepted, bytes. */
@@ -33,18 +35,30 @@ export function ingestEndpoint(token: string): Pick<HttpRoute, 'onRequest' | 'bo
       }
     },
     bodyLimit: MAX_INGEST_BYTES,
-    errorHandler: (error, _request, reply) =>
-      error.statusCode === 413 ? send(reply, 413, { error: `the body is larger than ${MAX_INGEST_BYTES} bytes` }) : send(reply, error.statusCode ?? 500, { error: error.message }),
+    errorHandler: (error, _request, reply) => {
+      if (error.statusCode === 413) return send(reply, 413, { error: `the body is larger than ${MAX_INGEST_BYTES} bytes` });
+      // The store could not write (its message says why, and that nothing was stored): try again later.
+      if (error instanceof StoreUnavailableError) return send(reply.header('retry-after', '30'), 503, { error: error.message });
+      return send(reply, error.statusCode ?? 500, { error: error.message });
+    },
     otherMethods: (reply) => send(reply, 405, { error: 'use POST' }),
   };
 }
 
-/** Handles POST /ingest; answers 202 with the count taken, or a 400 with the reasons. */
-export function ingestHandler(live: LiveSource): RouteHandlerMethod {
+/** Where /ingest's entities go: stored, then shown live (store/live-state.ts). */
+export type AcceptEntities = (entities: Entity[]) => Promise<LiveWrite>;
+
+/**
+ * Handles POST /ingest; answers 202 with the count taken once it is stored, a 400 with the reasons, a
+ * 409 when it would grow the live world beyond its cap; a store that cannot write throws its 503.
+ */
+export function ingestHandler(accept: AcceptEntities): RouteHandlerMethod {
   return async (request, reply) => {
     // Any content type arrives as text (http-app.ts); a form is not entities.
     const parsed = typeof request.body === 'string' ? parseIngest(request.body) : { ok: false as const, errors: ['the body is not JSON'] };
     if (!parsed.ok) return send(reply, 400, { error: 'invalid entities; nothing was taken', details: parsed.errors });
-    return send(reply, 202, { accepted: live.ingest(parsed.entities) });
+    const written = await accept(parsed.entities);
+    if (!written.ok) return send(reply, 409, { error: written.reason });
+    return send(reply, 202, { accepted: written.accepted });
   };
 }

@@ -25,7 +25,10 @@ describe('HTTP ingest', () => {
   const received: FeedEvent[] = [];
   live.onEvents((events) => received.push(...events));
   beforeAll(async () => {
-    server = createHttpApp({ routes: [{ method: 'POST', url: '/ingest', ...ingestEndpoint('ingest-secret'), handler: ingestHandler(live) }], logger: pino({ level: 'silent' }) });
+    server = createHttpApp({
+      routes: [{ method: 'POST', url: '/ingest', ...ingestEndpoint('ingest-secret'), handler: ingestHandler(async (entities) => ({ ok: true, accepted: live.ingest(entities) })) }],
+      logger: pino({ level: 'silent' }),
+    });
     url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/ingest`;
   });
   afterAll(() => server.close());
@@ -78,7 +81,7 @@ describe('MQTT ingest against a real mosquitto broker', () => {
   it('feeds valid messages to the live source and counts bad ones without stopping', async () => {
     const live = new LiveSource();
     const got = new Promise<FeedEvent[]>((ok) => live.onEvents(ok));
-    const ingest = startMqttIngest({ url: `mqtt://127.0.0.1:${port}`, topic: 'sandtable/test/ingest' }, live, pino({ level: 'silent' }));
+    const ingest = startMqttIngest({ url: `mqtt://127.0.0.1:${port}`, topic: 'sandtable/test/ingest' }, async (entities) => ({ ok: true, accepted: live.ingest(entities) }), pino({ level: 'silent' }));
     await new Promise<void>((ok) => ingest.client.once('connect', () => setTimeout(ok, 200)));
     const publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`);
     await publisher.publishAsync('sandtable/test/ingest', 'not json', { qos: 1 });
@@ -86,7 +89,7 @@ describe('MQTT ingest against a real mosquitto broker', () => {
     await publisher.publishAsync('sandtable/test/ingest', JSON.stringify(station(31.5)), { qos: 1 });
     const events = await got;
     expect(events[0]).toMatchObject({ op: 'upsert', entity: { type: 'WeatherObserved', temperature: 31.5 } });
-    expect(ingest.stats).toEqual({ accepted: 1, rejected: 2 });
+    expect(ingest.stats).toEqual({ accepted: 1, rejected: 2, storeFailed: 0 });
     await publisher.endAsync();
     await ingest.close();
   }, 20_000);

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
 import { ALL_METHODS, createHttpApp } from '../http/http-app.js';
+import { matchesQuery } from '../store/service-requests-table.js';
 import { createOpen311Handler, open311Endpoint } from './open311-routes.js';
 
 const stored: ServiceRequest[] = [];
@@ -33,7 +34,15 @@ let base: string;
 beforeAll(async () => {
   for (let n = 1; n <= 30; n++) stored.push(request(n, n % 3 === 0 ? 'closed' : 'open', n % 2 ? 'UM-ROAD' : 'UM-WASTE', 1 + (n % 20)));
   const handler = createOpen311Handler({
-    requests: async () => stored,
+    list: async (query) =>
+      stored
+        .filter((r) => matchesQuery(r, query))
+        .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime) || a.service_request_id.localeCompare(b.service_request_id))
+        .slice((query.page - 1) * query.page_size, query.page * query.page_size),
+    find: async (id) => {
+      const found = stored.find((r) => r.service_request_id === id);
+      return found ? { request: found } : null;
+    },
     create: async (r) => (stored.push(r), r),
     city: 'test',
     bbox: [121.48, 31.22, 121.52, 31.26],

@@ -10,13 +10,16 @@ import type { FastifyReply, RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
 import type { HttpRoute } from '../http/http-route.js';
+import type { RequestHistoryEntry, RequestQuery } from '../store/service-requests-table.js';
 import { SERVICES, serviceByCode } from './services.js';
 
 /** What the routes need from the server. */
 export interface Open311Deps {
-  /** Every request the city knows now. */
-  requests: () => Promise<ServiceRequest[]>;
-  /** Stores a new request (and shows it live); returns it as stored. */
+  /** One page of the requests matching a list query, newest requested first (store/live-state.ts). */
+  list: (query: RequestQuery) => Promise<ServiceRequest[]>;
+  /** One request by its id, with its state changes when asked, or null. */
+  find: (id: string, withHistory: boolean) => Promise<{ request: ServiceRequest; history?: RequestHistoryEntry[] } | null>;
+  /** Stores a new request, then shows it live; resolves once it is stored (a store that cannot write rejects with its 503). */
   create: (request: ServiceRequest) => Promise<ServiceRequest>;
   city: string;
   /** [west, south, east, north]: new requests must lie in the city. */
@@ -118,21 +121,15 @@ export function createOpen311Handler(deps: Open311Deps): RouteHandlerMethod {
       if (!query.success) {
         return fail(reply, 400, `invalid query: ${query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       }
-      const q = query.data;
-      const start = q.start_date ? Date.parse(q.start_date) : -Infinity;
-      const end = q.end_date ? Date.parse(q.end_date) : Infinity;
-      const matching = (await deps.requests())
-        .filter((r) => (!q.status || q.status.includes(r.status)) && (!q.service_code || q.service_code.includes(r.service_code)))
-        .filter((r) => Date.parse(r.requested_datetime) >= start && Date.parse(r.requested_datetime) <= end)
-        .sort((a, b) => Date.parse(b.requested_datetime) - Date.parse(a.requested_datetime) || (a.service_request_id < b.service_request_id ? -1 : 1));
-      return send(reply, 200, matching.slice((q.page - 1) * q.page_size, q.page * q.page_size).map(toOpen311));
+      return send(reply, 200, (await deps.list(query.data)).map(toOpen311));
     }
 
     const single = /^requests\/([^/]{1,64})$/.exec(resource);
     if (single && request.method === 'GET') {
       const id = decodeURIComponent(single[1]!);
-      const found = (await deps.requests()).find((r) => r.service_request_id === id);
-      if (found) return send(reply, 200, [toOpen311(found)]);
+      // An extension: ?history=1 adds the request's state changes (docs/feed.md).
+      const found = await deps.find(id, url.searchParams.get('history') === '1');
+      if (found) return send(reply, 200, [{ ...toOpen311(found.request), ...(found.history ? { history: found.history } : {}) }]);
       return fail(reply, 404, `no service request '${id}'`);
     }
 

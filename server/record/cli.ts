@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import type { Entity } from '../../src/protocol/entities.js';
 import type { FeedEvent } from '../../src/protocol/feed.js';
 import { loadCityPack } from '../city/city-pack.js';
 import { createHttpApp } from '../http/http-app.js';
@@ -127,9 +128,11 @@ export async function main(argv: string[]): Promise<number> {
       const collected: FeedEvent[] = [];
       live.onEvents((batch) => collected.push(...batch));
       const logger = pino({ level: 'warn' });
-      const http = createHttpApp({ routes: [{ method: 'POST', url: '/ingest', ...ingestEndpoint(token), handler: ingestHandler(live) }], logger });
+      // Recording needs no database: what arrives goes straight into the live source, and so into the recording.
+      const accept = async (entities: Entity[]) => ({ ok: true as const, accepted: live.ingest(entities) });
+      const http = createHttpApp({ routes: [{ method: 'POST', url: '/ingest', ...ingestEndpoint(token), handler: ingestHandler(accept) }], logger });
       await http.listen({ port: Number(values.port ?? 8081), host: '127.0.0.1' });
-      const mqttIngest = values.mqtt ? startMqttIngest({ url: values.mqtt, topic: values.topic ?? `sandtable/${city}/ingest` }, live, logger) : null;
+      const mqttIngest = values.mqtt ? startMqttIngest({ url: values.mqtt, topic: values.topic ?? `sandtable/${city}/ingest` }, accept, logger) : null;
       process.stderr.write(`recording live input for ${minutes} min: POST http://127.0.0.1:${values.port ?? 8081}/ingest${values.mqtt ? ` and MQTT ${values.mqtt}` : ''}\n`);
       await new Promise((ok) => setTimeout(ok, minutes * 60_000));
       await http.close();

@@ -45,6 +45,14 @@ export class LiveSource implements FeedSource {
     return events.length;
   }
 
+  /** Puts back what was kept (the database's live state, at start): into the world as it is, without events or history. */
+  restore(entities: readonly Entity[]): void {
+    for (const entity of entities) {
+      const event = stampLive({ op: 'upsert', t: this.world.t, entity });
+      if (event.op === 'upsert') this.world.entities.set(entity.id, event.entity);
+    }
+  }
+
   span(): null {
     return null;
   }
