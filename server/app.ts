@@ -7,7 +7,9 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import { join } from 'node:path';
 import type { FastifyReply, RouteHandlerMethod } from 'fastify';
 import { loadCityPack, type CityPack } from './city/city-pack.js';
+import type { CityClock } from './clock/city-clock.js';
 import { defaultClockStart } from './clock/default-start.js';
+import { RoomClocks } from './clock/room-clocks.js';
 import { attachFeed, roomWeatherOf } from './feed/feed-hub.js';
 import { FeedMetrics } from './feed/metrics.js';
 import { roomViews } from './feed/room-views.js';
@@ -79,6 +81,8 @@ export interface RunningCity {
   metrics: FeedMetrics;
   views: ReturnType<typeof roomViews>;
   mqttStats: () => unknown;
+  /** Room clock checkpoints written and failed (clock/room-clocks.ts). */
+  clockStats: () => unknown;
   close(): Promise<void>;
 }
 
@@ -98,10 +102,11 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
   const { tilesDir, defaultCity: city, feed: config, logger } = deps;
   const pack = await loadCityPack(tilesDir, city);
   const database = await openDatabase(deps.database, logger);
-  const sources = await openCitySources(config.recordings ?? defaultRecordings(tilesDir, city)).catch(async (error: unknown) => {
+  const opened = await Promise.all([openCitySources(config.recordings ?? defaultRecordings(tilesDir, city)), RoomClocks.load(database, logger)]).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
+  const [sources, clocks] = opened;
   // What arrived live before a restart is back in the live world before any room opens.
   const live = await LiveState.open(database, sources.live, { logger, ...(config.liveLimits ? { limits: config.liveLimits } : {}) }).catch(async (error: unknown) => {
     await sources.close();
@@ -121,6 +126,7 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
     origin: pack.manifest.centre,
     tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
     rate: config.rate,
+    clocks,
     ...(startMs !== undefined ? { startMs } : {}),
     ...(config.tickMs !== undefined ? { tickMs: config.tickMs } : {}),
     ...(config.clockSyncMs !== undefined ? { clockSyncMs: config.clockSyncMs } : {}),
@@ -145,6 +151,8 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
     rejected: () => metrics.rejected.add(),
   });
   const mqtt = config.mqtt ? startMqttIngest(config.mqtt, (entities) => live.accept(entities, 'mqtt'), logger) : null;
+  const roomClocks = () => [...feed.rooms].map(([name, entry]): [string, CityClock] => [name, entry.room.clock]);
+  const stopCheckpoints = clocks.keep(roomClocks);
   return {
     pack,
     database,
@@ -153,12 +161,16 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
     metrics,
     views: roomViews(feed.rooms, source, sources.cityWeather, startMs),
     mqttStats: () => mqtt?.stats ?? null,
+    clockStats: () => clocks.stats,
     async close() {
       planner.stop();
+      stopCheckpoints();
+      await clocks.saveAll(roomClocks());
       // The scenario recordings rooms are set to show.
       await Promise.all([...feed.rooms.values()].map((entry) => entry.roomSource.planner.close()));
       feed.stop();
       await mqtt?.close();
+      await live.drain();
       await sources.close();
       await database.close();
     },
@@ -189,7 +201,10 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
       method: 'GET',
       url: '/metrics',
       otherMethods: refuse,
-      handler: fromCity(city, (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats() })),
+      handler: fromCity(
+        city,
+        (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats(), clockCheckpoints: c.clockStats() }),
+      ),
     },
     {
       method: ALL_METHODS,

@@ -40,4 +40,15 @@ describe('CityClock', () => {
     clock.apply({ playing: true });
     expect(seen).toEqual([1]);
   });
+
+  it('previews a command without applying it, and resumes counting revisions where it was told', () => {
+    const time = fakeNow(0);
+    const clock = new CityClock({ startSimTimeMs: 100, rate: 1, playing: true, revision: 7, now: time.now });
+    const seen: number[] = [];
+    clock.onChange((sync) => seen.push(sync.revision));
+    expect(clock.preview({ simTimeMs: 5_000, rate: 30 })).toMatchObject({ simTimeMs: 5_000, rate: 30, playing: true, revision: 8 });
+    expect(clock.snapshot()).toMatchObject({ simTimeMs: 100, rate: 1, revision: 7 });
+    expect(seen).toEqual([]);
+    expect(clock.apply({ playing: false })).toMatchObject({ revision: 8, playing: false });
+  });
 });

@@ -7,6 +7,8 @@ export interface CityClockOptions {
   startSimTimeMs: number;
   rate: number;
   playing: boolean;
+  /** The revision to count on from (a clock resumed from its checkpoint keeps counting; default 0). */
+  revision?: number;
   now?: () => number;
 }
 
@@ -23,7 +25,7 @@ export class CityClock {
       serverTimeMs: this.now(),
       rate: options.rate,
       playing: options.playing,
-      revision: 0,
+      revision: options.revision ?? 0,
     };
   }
 
@@ -33,16 +35,21 @@ export class CityClock {
     return { ...this.sync, simTimeMs: simTimeAt(this.sync, now), serverTimeMs: now };
   }
 
-  /** Applies a command atomically and notifies listeners; returns the new state. */
-  apply(command: ClockCommand): ClockSync {
+  /** The state `command` would give the clock now, without applying it (to make it durable first). */
+  preview(command: ClockCommand): ClockSync {
     const current = this.snapshot();
-    this.sync = {
+    return {
       simTimeMs: command.simTimeMs ?? current.simTimeMs,
       serverTimeMs: current.serverTimeMs,
       rate: command.rate ?? current.rate,
       playing: command.playing ?? current.playing,
       revision: current.revision + 1,
     };
+  }
+
+  /** Applies a command atomically and notifies listeners; returns the new state. */
+  apply(command: ClockCommand): ClockSync {
+    this.sync = this.preview(command);
     const next = this.snapshot();
     for (const listener of this.listeners) listener(next);
     return next;

@@ -10,9 +10,11 @@ import type { WeatherOverride } from '../../src/protocol/planner-wire.js';
 import type { RoomWeather } from '../../src/protocol/room-weather.js';
 import type { ServerEventName, ServerPayload } from '../../src/protocol/socket-events.js';
 import { CityClock } from '../clock/city-clock.js';
+import type { RoomClockKeeper } from '../clock/room-clocks.js';
 import type { HubServer } from '../hub/hub.js';
 import { onEvent, refuseMessage, refuseUnknownEvents, type EventGuard, type HubSocket } from '../hub/on-event.js';
 import type { Logger } from '../logger.js';
+import { unavailableReason } from '../store/database.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import type { FeedMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -32,6 +34,8 @@ export interface FeedHubDeps<S extends RoomSource = RoomSource> {
   /** Where a new room's clock starts (default: the source's start, or now for live) and its rate. */
   startMs?: number;
   rate?: number;
+  /** Keeps each room's clock across restarts (clock/room-clocks.ts); default: every room opens at `startMs`. */
+  clocks?: RoomClockKeeper;
   maxRooms?: number;
   tickMs?: number;
   clockSyncMs?: number;
@@ -106,7 +110,14 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
     // Without a factory S is the plain RoomSource.
     const roomSource = deps.roomSource?.(name) ?? ({ source: deps.source } as S);
     const span = roomSource.source.span();
-    const clock = new CityClock({ startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(), rate: deps.rate ?? 1, playing: true, ...(deps.now ? { now: deps.now } : {}) });
+    const clock = new CityClock({
+      startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(),
+      rate: deps.rate ?? 1,
+      playing: true,
+      // A room saved before resumes where its clock was.
+      ...deps.clocks?.saved(name),
+      ...(deps.now ? { now: deps.now } : {}),
+    });
     const room = new Room(
       { name, source: roomSource.source, clock, origin: deps.origin, loop: true },
       {
@@ -151,6 +162,7 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
       // An empty hall stops ticking; its clock keeps its place for the next visitor.
       clearInterval(entry.timer);
       entry.timer = null;
+      deps.clocks?.checkpoint(data.room, entry.room.clock);
     }
     data.room = undefined;
     data.role = undefined;
@@ -184,9 +196,16 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
       }
     });
 
-    onEvent(socket, guard, 'clock:command', (command, { ack, joined }) => {
+    onEvent(socket, guard, 'clock:command', async (command, { ack, refuse, joined }) => {
       const entry = rooms.get(joined.room)!;
-      ack({ ok: true, clock: entry.room.clock.apply(command) });
+      let clock: ClockSync;
+      try {
+        // Acknowledged only once durable: the keeper saves the new state before the clock takes it.
+        clock = deps.clocks ? await deps.clocks.command(joined.room, entry.room.clock, command) : entry.room.clock.apply(command);
+      } catch (error) {
+        return refuse(`the clock was not changed: ${unavailableReason(error) ?? 'it could not be saved; try again'}`);
+      }
+      ack({ ok: true, clock });
       tickNow(entry);
     });
 

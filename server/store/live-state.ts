@@ -136,6 +136,11 @@ export class LiveState {
     }
   }
 
+  /** Resolves once every write taken so far has been stored and applied (or has failed): the shutdown waits for it. */
+  drain(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+
   /** Runs writes one at a time, so the live world takes them in the order the database did. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.tail.then(work, work);
