@@ -12,8 +12,8 @@ import { defaultClockStart } from './clock/default-start.js';
 import { RoomClocks } from './clock/room-clocks.js';
 import { attachFeed, roomWeatherOf } from './feed/feed-hub.js';
 import { FeedMetrics } from './feed/metrics.js';
-import { roomViews } from './feed/room-views.js';
-import { ALL_METHODS, createHttpApp } from './http/http-app.js';
+import { DEFAULT_ROOM, roomViews } from './feed/room-views.js';
+import { createHttpApp } from './http/http-app.js';
 import type { HttpRoute } from './http/http-route.js';
 import { assetHandler, frontEndFiles, PAGES, pageHandler } from './http/front-end.js';
 import { PACK_PREFIX, packFileHandler, packFiles } from './http/pack-files.js';
@@ -27,7 +27,8 @@ import { openDatabase, type Database, type DatabaseLocation } from './store/data
 import { LiveState, type LiveLimits } from './store/live-state.js';
 import type { Logger } from './logger.js';
 import { sharedChunkDecoders } from './recording/chunk-decoders.js';
-import { createOpen311Handler, open311Endpoint } from './open311/open311-routes.js';
+import { loadAddressLocator, type AddressLocator } from './open311/address-locator.js';
+import { createOpen311Handler, OPEN311_POST_LIMIT, OPEN311_READ_LIMIT, OPEN311_READ_METHODS, open311Endpoint } from './open311/open311-routes.js';
 import { attachPlanner } from './planner/planner-hub.js';
 import { roomSourceFactory } from './planner/room-sources.js';
 import { defaultRecordings, openCitySources, type CitySources } from './sources/city-sources.js';
@@ -193,6 +194,32 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
   const packs = packFiles(tilesDir);
   const frontEnd = distDir === null ? null : { dir: distDir, files: frontEndFiles(distDir) };
   const refuse = (reply: FastifyReply) => sendStatus(reply, 405);
+  const open311 = fromCity(city, (c) => {
+    // The roads' names are read on the first address that needs them.
+    let locator: Promise<AddressLocator> | null = null;
+    return createOpen311Handler({
+      list: async (query) => c.live.list(query, await c.views.serviceRequests()),
+      // A stored request first; else one of the replayed recording's (which has no history kept).
+      find: async (id, withHistory) => {
+        const stored = await c.live.find(id, withHistory);
+        if (stored) return stored;
+        const replayed = (await c.views.serviceRequests()).find((r) => r.service_request_id === id);
+        return replayed ? { request: replayed, ...(withHistory ? { history: [] } : {}) } : null;
+      },
+      create: async (serviceRequest) => {
+        const written = await c.live.accept([serviceRequest], 'open311');
+        // Requests are not under the entity cap, so this is a bug if it happens.
+        if (!written.ok) throw new Error(written.reason);
+        return serviceRequest;
+      },
+      city: deps.defaultCity,
+      bbox: c.pack.manifest.bbox,
+      // The hall's instant (live only, with no recording to replay: the present).
+      simTime: () => c.views.roomTime(DEFAULT_ROOM) ?? Date.now(),
+      locate: async (address) => (await (locator ??= loadAddressLocator(tilesDir, c.pack)))(address),
+      ...(deps.feed.open311ApiKey ? { apiKey: deps.feed.open311ApiKey } : {}),
+    });
+  });
   return [
     { method: 'GET', url: '/healthz', otherMethods: refuse, handler: healthHandler(() => ({ clients: io.engine.clientsCount, feed: started() ? 'running' : 'starting' })) },
     { method: 'GET', url: '/api/config', otherMethods: refuse, handler: publicConfigHandler(deps) },
@@ -206,32 +233,9 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
         (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats(), clockCheckpoints: c.clockStats() }),
       ),
     },
-    {
-      method: ALL_METHODS,
-      url: '/open311/v2/*',
-      ...open311Endpoint,
-      handler: fromCity(city, (c) =>
-        createOpen311Handler({
-          list: async (query) => c.live.list(query, await c.views.serviceRequests()),
-          // A stored request first; else one of the replayed recording's (which has no history kept).
-          find: async (id, withHistory) => {
-            const stored = await c.live.find(id, withHistory);
-            if (stored) return stored;
-            const replayed = (await c.views.serviceRequests()).find((r) => r.service_request_id === id);
-            return replayed ? { request: replayed, ...(withHistory ? { history: [] } : {}) } : null;
-          },
-          create: async (serviceRequest) => {
-            const written = await c.live.accept([serviceRequest], 'open311');
-            // Requests are not under the entity cap, so this is a bug if it happens.
-            if (!written.ok) throw new Error(written.reason);
-            return serviceRequest;
-          },
-          city: deps.defaultCity,
-          bbox: c.pack.manifest.bbox,
-          ...(deps.feed.open311ApiKey ? { apiKey: deps.feed.open311ApiKey } : {}),
-        }),
-      ),
-    },
+    // Open311: one handler; posts limited apart from, and tighter than, reads (docs/feed.md).
+    { method: 'POST', url: '/open311/v2/*', ...open311Endpoint, rateLimit: OPEN311_POST_LIMIT, handler: open311 },
+    { method: OPEN311_READ_METHODS, url: '/open311/v2/*', ...open311Endpoint, rateLimit: OPEN311_READ_LIMIT, handler: open311 },
     {
       method: 'GET',
       url: '/api/route',

@@ -12,6 +12,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import type { Logger } from '../logger';
 import { StoreUnavailableError } from '../store/database';
 import type { FileRoot, HttpRoute } from './http-route';
+import { parseForm } from './percent-encoding';
 import { securityHeaders } from './security-headers';
 import { contentTypeFor, sendStatus } from './static-files';
 
@@ -37,6 +38,11 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     // A wall loads thousands of tiles; only failures are worth a log line.
     logController: new LogController({ disableRequestLogging: true }),
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
+    // A URL the router cannot decode (a malformed %-sequence): a 400 worded by the route it was meant for.
+    frameworkErrors: (error, request, reply) => {
+      const route = routeWordingErrorsFor(options.routes, request.url);
+      return route?.errorHandler ? route.errorHandler(error, request, reply) : sendStatus(reply, 400);
+    },
     routerOptions: {
       ignoreTrailingSlash: true,
       // One value per name, the last one winning, as URLSearchParams reads a query.
@@ -46,7 +52,8 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   // Every body arrives as text, whatever its type, for the endpoint's own zod schema to judge; forms arrive parsed.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  void app.register(fastifyFormbody);
+  // Forms are checked for malformed %-sequences, which the default parser would read as replacement characters.
+  void app.register(fastifyFormbody, { parser: parseForm });
   // Limits per client address on the routes that ask for one (the table's `rateLimit`); refusals go through each route's own error wording.
   void app.register(fastifyRateLimit, {
     global: false,
@@ -117,6 +124,12 @@ function staticOptions(files: FileRoot, types: WeakMap<object, string>) {
       reply.header('cache-control', files.cacheControl(path.relative(files.root, original).split(path.sep).join('/')));
     },
   };
+}
+
+/** The route with its own error wording whose path (a wildcard path by its prefix) a request's URL falls under. */
+function routeWordingErrorsFor(routes: HttpRoute[], url: string): HttpRoute | undefined {
+  const path = url.split('?')[0]!;
+  return routes.find((route) => route.errorHandler && (route.url.endsWith('*') ? path.startsWith(route.url.slice(0, -1)) : path === route.url));
 }
 
 function addRoutes(scope: FastifyInstance, routes: HttpRoute[]): void {

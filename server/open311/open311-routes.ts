@@ -4,13 +4,17 @@
  *   GET  /open311/v2/requests.json?status=&service_code=&start_date=&end_date=&page=&page_size=
  *   GET  /open311/v2/requests/<id>.json
  *   POST /open311/v2/requests.json   (form-encoded or JSON)
- * Errors use the spec's format: an array of { code, description } with the HTTP status.
+ * Errors use the spec's format: an array of { code, description } with the HTTP status (open311-errors.ts).
  */
-import type { FastifyReply, RouteHandlerMethod } from 'fastify';
+import type { HTTPMethods, RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
 import type { ServiceRequest } from '../../src/protocol/entities.js';
 import type { HttpRoute } from '../http/http-route.js';
+import { hasValidPercentEncoding } from '../http/percent-encoding.js';
 import type { RequestHistoryEntry, RequestQuery } from '../store/service-requests-table.js';
+import type { LonLat } from './address-locator.js';
+import { createRequestSchema, newServiceRequest, serviceRequestIds } from './create-request.js';
+import { failOpen311 as fail, open311ErrorHandler, sendOpen311 as send } from './open311-errors.js';
 import { SERVICES, serviceByCode } from './services.js';
 
 /** What the routes need from the server. */
@@ -24,31 +28,36 @@ export interface Open311Deps {
   city: string;
   /** [west, south, east, north]: new requests must lie in the city. */
   bbox: [number, number, number, number];
-  /** When set, POST needs this api_key. */
+  /** When set, POST needs this api_key (a form or JSON field, or in the query). */
   apiKey?: string;
+  /** The sim instant of the hall's room, ms: a new request's requested_datetime. */
+  simTime: () => number;
+  /** Where an address_string lies in the city, or null (then the request is kept without coordinates). */
+  locate?: (address: string) => Promise<LonLat | null>;
+  /** Real time, ms: received_datetime and the ids (default Date.now). */
   now?: () => number;
 }
 
 const PREFIX = '/open311/v2/';
-const MAX_PAGE_SIZE = 1000;
+/** Most requests one list page holds (`page_size`); `page` counts from 1. */
+export const MAX_PAGE_SIZE = 1000;
 /** Largest POST body, bytes. */
 export const MAX_OPEN311_BYTES = 64_000;
 
-// Any origin may call this API: its CORS header is set with the other headers (http/security-headers.ts).
-function send(reply: FastifyReply, status: number, body: unknown): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').send(body);
-}
+/** GETs one client address may make a minute: a citizen's app or a dashboard refreshing every second stays well under it. */
+export const OPEN311_READS_PER_MINUTE = 120;
+/** Posts one client address may make a minute: a citizen files a few cases, not thousands. */
+export const OPEN311_POSTS_PER_MINUTE = 10;
+/** The Open311 rate limits, one window each, for the route table's two rows. */
+export const OPEN311_READ_LIMIT = { max: OPEN311_READS_PER_MINUTE, windowMs: 60_000 };
+export const OPEN311_POST_LIMIT = { max: OPEN311_POSTS_PER_MINUTE, windowMs: 60_000 };
+/** The methods of the reading row: all but POST (the others answer 405 in the spec's format). */
+export const OPEN311_READ_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
-const fail = (reply: FastifyReply, code: number, description: string): FastifyReply => send(reply, code, [{ code, description }]);
-
-/** Requests one client address may make a minute: a citizen's app or a dashboard refreshing every second stays well under it. */
-export const OPEN311_REQUESTS_PER_MINUTE = 120;
-
-/** Everything of the Open311 route but its handler: the body limit, the rate limit and the spec's wording of framework errors. */
-export const open311Endpoint: Pick<HttpRoute, 'bodyLimit' | 'errorHandler' | 'rateLimit'> = {
+/** Everything of an Open311 row but its method, handler and rate limit: the body limit and the spec's wording of framework errors. */
+export const open311Endpoint: Pick<HttpRoute, 'bodyLimit' | 'errorHandler'> = {
   bodyLimit: MAX_OPEN311_BYTES,
-  rateLimit: { max: OPEN311_REQUESTS_PER_MINUTE, windowMs: 60_000 },
-  errorHandler: (error, _request, reply) => (error.statusCode === 413 ? fail(reply, 413, 'the request body is too large') : fail(reply, error.statusCode ?? 500, error.message)),
+  errorHandler: open311ErrorHandler,
 };
 
 const listQuerySchema = z.object({
@@ -67,32 +76,22 @@ const listQuerySchema = z.object({
   page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
 });
 
-const createSchema = z.object({
-  api_key: z.string().optional(),
-  service_code: z.string().min(1).max(64),
-  lat: z.coerce.number().min(-90).max(90),
-  long: z.coerce.number().min(-180).max(180),
-  address_string: z.string().max(512).optional(),
-  description: z.string().max(4000).optional(),
-  media_url: z.string().url().max(1024).optional(),
-  first_name: z.string().max(128).optional(),
-  last_name: z.string().max(128).optional(),
-  email: z.string().max(256).optional(),
-  phone: z.string().max(64).optional(),
-});
-
-/** The Open311 view of a stored request (the spec's fields only). */
+/** The Open311 view of a stored request: the spec's fields, and the `received_datetime` extension of posted ones. */
 function toOpen311(request: ServiceRequest): Record<string, unknown> {
   const { id: _id, type: _type, ...fields } = request;
   return fields;
 }
 
-let serial = 0;
-
 /** Creates the handler of every method under /open311/v2/ (the spec's errors for the rest). */
 export function createOpen311Handler(deps: Open311Deps): RouteHandlerMethod {
+  const now = deps.now ?? Date.now;
+  const nextId = serviceRequestIds(now);
   return async (request, reply) => {
     const url = new URL(request.url, 'http://localhost');
+    // URLSearchParams would read a malformed %-sequence as U+FFFD; the router refuses one in the path (http-app.ts).
+    if (!hasValidPercentEncoding(url.search.replaceAll('+', ' ')) || !hasValidPercentEncoding(url.pathname)) {
+      return fail(reply, 400, 'the address is not valid percent-encoded UTF-8');
+    }
     const path = url.pathname.slice(PREFIX.length);
     if (!path.endsWith('.json')) {
       return fail(reply, 400, 'only the JSON format is offered: use a .json path');
@@ -143,46 +142,38 @@ export function createOpen311Handler(deps: Open311Deps): RouteHandlerMethod {
         } catch {
           return fail(reply, 400, 'the body is not JSON');
         }
-      } else if (typeof body === 'string') fields = Object.fromEntries(new URLSearchParams(body));
-      const parsed = createSchema.safeParse(fields);
+      } else if (typeof body === 'string') {
+        return fail(reply, 415, 'send the request as application/x-www-form-urlencoded or application/json');
+      }
+      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+        return fail(reply, 400, 'the body must be one object of fields');
+      }
+      // The key first, so a caller without one learns nothing of the rest (403, as the spec answers an invalid api_key).
+      const apiKey = (fields as Record<string, unknown>).api_key ?? url.searchParams.get('api_key');
+      if (deps.apiKey && apiKey !== deps.apiKey) {
+        return fail(reply, 403, 'a valid api_key is required');
+      }
+      const parsed = createRequestSchema.safeParse(fields);
       if (!parsed.success) {
         return fail(reply, 400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
       }
       const input = parsed.data;
-      if (deps.apiKey && input.api_key !== deps.apiKey) {
-        return fail(reply, 403, 'a valid api_key is required');
-      }
       const service = serviceByCode(input.service_code);
       if (!service) {
         return fail(reply, 400, `service_code '${input.service_code}' is not offered; see services.json`);
       }
-      const [west, south, east, north] = deps.bbox;
-      if (input.long < west || input.long > east || input.lat < south || input.lat > north) {
-        return fail(reply, 400, 'the location lies outside this city');
+      let at: LonLat | null = null;
+      if (input.lat !== undefined && input.long !== undefined) {
+        const [west, south, east, north] = deps.bbox;
+        if (input.long < west || input.long > east || input.lat < south || input.lat > north) {
+          return fail(reply, 400, 'the location lies outside this city');
+        }
+        at = [input.long, input.lat];
+      } else if (input.address_string !== undefined) {
+        // Placed where the city's named places or streets say; else kept with its address and no coordinates.
+        at = (await deps.locate?.(input.address_string)) ?? null;
       }
-      const now = new Date((deps.now ?? Date.now)()).toISOString();
-      const id = `W${Date.now().toString(36).toUpperCase()}${String(++serial).padStart(3, '0')}`;
-      const stored = await deps.create({
-        id: `urn:ngsi-ld:ServiceRequest:${deps.city}:${id}`,
-        type: 'ServiceRequest',
-        service_request_id: id,
-        status: 'open',
-        status_notes: null,
-        service_name: service.name.zh,
-        service_code: service.service_code,
-        description: input.description ?? null,
-        agency_responsible: service.agency.zh,
-        service_notice: null,
-        requested_datetime: now,
-        updated_datetime: now,
-        expected_datetime: null,
-        address: input.address_string ?? null,
-        address_id: null,
-        zipcode: null,
-        lat: input.lat,
-        long: input.long,
-        media_url: input.media_url ?? null,
-      });
+      const stored = await deps.create(newServiceRequest(input, { city: deps.city, service, at, simMs: deps.simTime(), receivedMs: now(), serviceRequestId: nextId() }));
       return send(reply, 201, [{ service_request_id: stored.service_request_id, service_notice: null, account_id: null }]);
     }
 

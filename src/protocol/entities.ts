@@ -83,27 +83,32 @@ export const deviceSchema = z.object({
 });
 
 /** An Open311 GeoReport v2 service request (field names as the spec writes them). */
-export const serviceRequestSchema = z.object({
-  id: z.string().min(1).max(256),
-  type: z.literal('ServiceRequest'),
-  service_request_id: z.string().min(1).max(64),
-  status: z.enum(['open', 'closed']),
-  status_notes: z.string().max(2000).nullable(),
-  service_name: z.string().max(256),
-  service_code: z.string().max(64),
-  description: z.string().max(4000).nullable(),
-  agency_responsible: z.string().max(256).nullable(),
-  service_notice: z.string().max(1000).nullable(),
-  requested_datetime: isoDateTime,
-  updated_datetime: isoDateTime,
-  expected_datetime: isoDateTime.nullable(),
-  address: z.string().max(512).nullable(),
-  address_id: z.string().max(64).nullable(),
-  zipcode: z.string().max(16).nullable(),
-  lat: z.number().min(-90).max(90),
-  long: z.number().min(-180).max(180),
-  media_url: z.string().max(1024).nullable(),
-});
+export const serviceRequestSchema = z
+  .object({
+    id: z.string().min(1).max(256),
+    type: z.literal('ServiceRequest'),
+    service_request_id: z.string().min(1).max(64),
+    status: z.enum(['open', 'closed']),
+    status_notes: z.string().max(2000).nullable(),
+    service_name: z.string().max(256),
+    service_code: z.string().max(64),
+    description: z.string().max(4000).nullable(),
+    agency_responsible: z.string().max(256).nullable(),
+    service_notice: z.string().max(1000).nullable(),
+    requested_datetime: isoDateTime,
+    updated_datetime: isoDateTime,
+    expected_datetime: isoDateTime.nullable(),
+    address: z.string().max(512).nullable(),
+    address_id: z.string().max(64).nullable(),
+    zipcode: z.string().max(16).nullable(),
+    /** Null with `long` when the request names only an address the city could not place (docs/feed.md, Open311). */
+    lat: z.number().min(-90).max(90).nullable(),
+    long: z.number().min(-180).max(180).nullable(),
+    media_url: z.string().max(1024).nullable(),
+    /** Extension: when the server received a posted request, real time (requested_datetime is the hall's sim instant); absent for replayed cases. */
+    received_datetime: isoDateTime.nullable().optional(),
+  })
+  .refine((request) => (request.lat === null) === (request.long === null), { message: 'lat and long are both given or both null', path: ['long'] });
 
 /** Any entity the feed carries, told apart by `type`. */
 export const entitySchema = z.discriminatedUnion('type', [weatherObservedSchema, trafficFlowObservedSchema, offStreetParkingSchema, parkingSpotSchema, deviceSchema, serviceRequestSchema]);

@@ -13,9 +13,14 @@ export function caseStyle(request: Pick<ServiceRequest, 'status'>, isNew: boolea
   return isNew ? { colour: '#fb7185', size: 18 } : { colour: '#fb923c', size: 11 };
 }
 
+/** A case the map can place: one posted with only an address the city could not find has no coordinates. */
+export function isPlaced<T extends Pick<ServiceRequest, 'lat' | 'long'>>(request: T): request is T & { lat: number; long: number } {
+  return request.lat !== null && request.long !== null;
+}
+
 /**
  * Whether a case counts as new: requested in the last `recentSimMs` of the room's sim time, or —
- * for a case posted live, stamped with the real date — first seen less than `freshRealMs` ago.
+ * for a case that arrived live — first seen less than `freshRealMs` ago.
  */
 export function isNewCase(request: Pick<ServiceRequest, 'requested_datetime'>, simNowMs: number, recentSimMs: number, realAgeMs: number, freshRealMs: number): boolean {
   const simAge = simNowMs - Date.parse(request.requested_datetime);

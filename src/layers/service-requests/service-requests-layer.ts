@@ -3,7 +3,7 @@ import { Cartesian3, Color, NearFarScalar, PointPrimitiveCollection, type PointP
 import type { ServiceRequest } from '../../protocol/entities';
 import { entitiesOfType } from '../../store/feed-slice';
 import { defineLayer } from '../define-layer';
-import { caseStyle, isNewCase } from './service-request-style';
+import { caseStyle, isNewCase, isPlaced } from './service-request-style';
 
 /** Props of the service requests layer. */
 export interface ServiceRequestsLayerProps {
@@ -34,7 +34,8 @@ export const createServiceRequestsLayer = defineLayer<ServiceRequestsLayerProps>
       const feed = store.getState().feed;
       const current = entitiesOfType(feed, 'ServiceRequest');
       const seen = new Set<string>();
-      for (const request of current) {
+      // A case with no coordinates (an address the city could not place) is listed, not drawn.
+      for (const request of current.filter(isPlaced)) {
         seen.add(request.id);
         let entry = shown.get(request.id);
         if (!entry) {
