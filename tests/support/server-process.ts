@@ -30,11 +30,12 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-/** Starts the server and waits for /healthz. */
+/** Starts the server and waits until /healthz says its city's feed is running. */
 export async function startServer(options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
+  // One process, tsx as a loader: the tsx command would run the server in a child of its own, which a kill of `child` would not reach.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     // A data folder of its own unless told (a test that restarts the server passes the same one again).
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'sandtable-server-data-')), ...options.env },
@@ -47,7 +48,9 @@ export async function startServer(options: { port?: number; env?: Record<string,
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      // Listening is not enough: the city (pack, recordings, database) must be open too.
+      const health = await fetch(`${url}/healthz`);
+      if (health.ok && ((await health.json()) as { feed?: string }).feed === 'running') break;
     } catch {
       // not listening yet
     }
