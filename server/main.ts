@@ -35,6 +35,13 @@ if (config.generatedTokens.length > 0) {
   logger.info(Object.fromEntries(config.generatedTokens.map((name) => [name, config.tokens[name.split('_')[0]!.toLowerCase() as 'operator' | 'planner' | 'ingest']])), 'generated tokens for this run');
 }
 
+// A city that cannot open (its pack, its recordings, its database: a full or read-only DATA_DIR) leaves
+// nothing to serve: say why and exit non-zero, for the supervisor and the operator reading its log.
+app.feed.catch((error: unknown) => {
+  logger.fatal({ err: error }, 'the city could not start; exiting');
+  process.exit(1);
+});
+
 httpServer.on('error', (error) => {
   logger.fatal({ err: error }, 'server error');
   process.exit(1);

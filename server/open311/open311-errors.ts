@@ -3,6 +3,7 @@
  * the HTTP status — the framework's own refusals (413, 415, 429, a URL it cannot decode) included.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreUnavailableError } from '../store/database.js';
 
 /** Sends an Open311 answer; nothing of it is cached (the city changes every tick). */
 export function sendOpen311(reply: FastifyReply, status: number, body: unknown): FastifyReply {
@@ -25,6 +26,8 @@ const FRAMEWORK_WORDING: Record<string, string> = {
 /** The route's error handler: every failure answers in the spec's format; a server fault is logged and says nothing of the server. */
 export function open311ErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  // The store could not write: its message says why (in words with no path) and that nothing was stored; try again later.
+  if (error instanceof StoreUnavailableError) return failOpen311(reply.header('retry-after', '30'), 503, error.message);
   if (status >= 500) {
     request.log.error({ err: error, url: request.url }, 'an Open311 request failed');
     return failOpen311(reply, status, 'the server could not answer this request');
