@@ -55,7 +55,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'dist/kiosk.html'), '<html>kiosk</html>');
   await writeFile(path.join(dir, 'secret.txt'), 'secret');
   // Rooms open at 02:00 local of the recording's first day (the recording runs 00:00–03:00).
-  test = await startTestServer(dir, { rate: 60, tickMs: 50, startHour: 2 });
+  // The rooms the walls below join are the server's halls.
+  test = await startTestServer(dir, { rate: 60, tickMs: 50, startHour: 2, halls: ['main', 'guide-hall', 'hall-3'] });
   ({ port, base } = test);
 });
 

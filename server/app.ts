@@ -21,6 +21,7 @@ import { healthHandler, publicConfigHandler } from './http/public-config.js';
 import { onlyGet } from './http/room-query.js';
 import { sendStatus } from './http/static-files.js';
 import { createHub, type HubServer } from './hub/hub.js';
+import type { BudgetOverrides } from './hub/socket-budget.js';
 import { ingestEndpoint, ingestHandler } from './ingest/http-ingest.js';
 import { startMqttIngest } from './ingest/mqtt-ingest.js';
 import { openDatabase, type Database, type DatabaseLocation } from './store/database.js';
@@ -57,6 +58,12 @@ export interface FeedConfig {
   clockSyncMs?: number;
   /** How large the live world may grow (default DEFAULT_LIVE_LIMITS). */
   liveLimits?: LiveLimits;
+  /** Rooms open from the start that walls and kiosks join (default: main); staff open others, released once empty. */
+  halls?: readonly string[];
+  /** How long (ms) an empty room that is not a hall lives on (default 30 s). */
+  roomGraceMs?: number;
+  /** Per-socket budgets instead of the table's (a test that floods on purpose). */
+  budgets?: BudgetOverrides;
 }
 
 /** Dependencies of the application. */
@@ -99,7 +106,7 @@ export interface Application {
 }
 
 /** Opens the city's pack and sources and attaches rooms, planner and MQTT to the hub. */
-async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
+async function startCity(io: HubServer, deps: AppDeps, metrics: FeedMetrics): Promise<RunningCity> {
   const { tilesDir, defaultCity: city, feed: config, logger } = deps;
   const pack = await loadCityPack(tilesDir, city);
   const database = await openDatabase(deps.database, logger);
@@ -118,7 +125,6 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
   const timeZone = pack.manifest.timeZone;
   // A daytime hour of the demo day unless CLOCK_START says otherwise (live only: now).
   const startMs = config.startMs ?? defaultClockStart(source.span(), timeZone, config.startHour) ?? undefined;
-  const metrics = new FeedMetrics();
   const feed = attachFeed(io, {
     logger,
     metrics,
@@ -128,6 +134,10 @@ async function startCity(io: HubServer, deps: AppDeps): Promise<RunningCity> {
     tokens: { operator: config.tokens.operator, planner: config.tokens.planner },
     rate: config.rate,
     clocks,
+    ...(config.halls ? { halls: config.halls } : {}),
+    ...(config.roomGraceMs !== undefined ? { roomGraceMs: config.roomGraceMs } : {}),
+    // A released room's scenario recordings are closed with it.
+    onRelease: (_name, roomSource) => roomSource.planner.close(),
     ...(startMs !== undefined ? { startMs } : {}),
     ...(config.tickMs !== undefined ? { tickMs: config.tickMs } : {}),
     ...(config.clockSyncMs !== undefined ? { clockSyncMs: config.clockSyncMs } : {}),
@@ -256,17 +266,29 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
 
 /** Builds the application on an HTTP server it does not own. */
 export function createApplication(httpServer: HttpServer, deps: AppDeps): Application {
-  const hub = createHub(httpServer, { logger: deps.logger, defaultCity: deps.defaultCity, serverVersion: deps.serverVersion });
-  const city = startCity(hub.io, deps);
-  let started = false;
+  const metrics = new FeedMetrics();
+  let state: 'starting' | 'running' | 'failed' = 'starting';
+  const hub = createHub(httpServer, {
+    logger: deps.logger,
+    defaultCity: deps.defaultCity,
+    serverVersion: deps.serverVersion,
+    overBudget: (verdict) => metrics.refusedForBudget(verdict),
+    feedState: () => state,
+    ...(deps.feed.budgets ? { budgets: deps.feed.budgets } : {}),
+  });
+  const city = startCity(hub.io, deps, metrics);
   city.then(
-    () => (started = true),
-    (error: unknown) => deps.logger.error({ err: error }, 'the city feed could not start'),
+    () => (state = 'running'),
+    (error: unknown) => {
+      state = 'failed';
+      deps.logger.error({ err: error }, 'the city feed could not start');
+    },
   );
+  const started = () => state === 'running';
 
   const passOn = new WeakMap<IncomingMessage, () => void>();
   const http = createHttpApp({
-    routes: routeTable(deps, hub.io, city, () => started),
+    routes: routeTable(deps, hub.io, city, started),
     logger: deps.logger,
     // The app answers on the caller's server, beside socket.io (which takes /socket.io/ itself); a dev server calls `handle` instead.
     serverFactory: (handler) => {

@@ -46,4 +46,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: 'tiles-data' }, '/srv/hall').dataDir).toBe('/srv/hall/tiles-data');
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('reads the halls: main by default, each a room name, none twice', () => {
+    expect(loadConfig({}).halls).toEqual(['main']);
+    expect(loadConfig({}).roomGraceMs).toBe(30_000);
+    expect(loadConfig({ HALLS: 'main, ring,east-2', ROOM_GRACE_MS: '5000' })).toMatchObject({ halls: ['main', 'ring', 'east-2'], roomGraceMs: 5000 });
+    expect(() => loadConfig({ HALLS: 'Main' })).toThrow(/HALLS.*a room name is/s);
+    expect(() => loadConfig({ HALLS: 'main,,ring' })).toThrow(/HALLS/);
+    expect(() => loadConfig({ HALLS: 'main,main' })).toThrow(/HALLS: a hall is named twice/);
+    expect(() => loadConfig({ HALLS: Array.from({ length: 17 }, (_, i) => `h${i}`).join(',') })).toThrow(/at most 16 halls/);
+  });
 });

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { roomNameSchema } from '../src/protocol/feed-wire.js';
 import type { DatabaseLocation } from './store/database.js';
 
 const randomToken = (): string => randomBytes(18).toString('base64url');
@@ -45,6 +46,20 @@ const envSchema = z.object({
     .optional(),
   /** How often (ms) the hub re-broadcasts the clock so late drift stays small. */
   CLOCK_SYNC_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** The halls: rooms open from the start that walls and kiosks join, comma-separated (operators and planners open others). */
+  HALLS: z
+    .string()
+    .default('main')
+    .transform((list) => list.split(',').map((name) => name.trim()))
+    .pipe(
+      z
+        .array(roomNameSchema)
+        .min(1)
+        .max(16, 'at most 16 halls, so operators and planners can still open rooms under the cap of 32')
+        .refine((names) => new Set(names).size === names.length, 'a hall is named twice'),
+    ),
+  /** How long (ms) an empty room that is not a hall lives on before it is released. */
+  ROOM_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -74,6 +89,9 @@ export interface ServerConfig {
   dataDir: string;
   /** Where the database is: the embedded one in dataDir, or a server. */
   database: DatabaseLocation;
+  /** Rooms open from the start (HALLS). */
+  halls: string[];
+  roomGraceMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -109,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     clockSyncMs: e.CLOCK_SYNC_MS,
     dataDir,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir },
+    halls: e.HALLS,
+    roomGraceMs: e.ROOM_GRACE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -120,6 +140,8 @@ export function feedOptions(config: ServerConfig) {
     rate: config.clockRate,
     startHour: config.clockStartHour,
     clockSyncMs: config.clockSyncMs,
+    halls: config.halls,
+    roomGraceMs: config.roomGraceMs,
     recordings: config.recordings,
     ...(config.clockStartMs !== undefined ? { startMs: config.clockStartMs } : {}),
     ...(config.open311ApiKey ? { open311ApiKey: config.open311ApiKey } : {}),

@@ -15,6 +15,8 @@ import { positionInWindow, reviveTripWindow, type FeedDelta, type FeedSnapshot, 
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { ReplaySource } from '../sources/replay-source.js';
 import type { HubServer } from '../hub/hub.js';
+import { CLIENT_EVENTS } from '../../src/protocol/socket-events.js';
+import { SocketBudget } from '../hub/socket-budget.js';
 import { attachFeed } from './feed-hub.js';
 import { FeedMetrics } from './metrics.js';
 
@@ -40,6 +42,7 @@ let url: string;
 let stop: () => void;
 let ioServer: HubServer;
 const clients: ClientSocket[] = [];
+const released: string[] = [];
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'feed-'));
@@ -48,6 +51,13 @@ beforeAll(async () => {
   await writer.close();
   http = createServer();
   ioServer = new Server(http, { parser: msgpackParser, serveClient: false });
+  // A socket that asks for it floods on purpose (the malformed-message test): it gets budgets no flood reaches.
+  const unlimited = { burst: 1e9, perSecond: 1e9 };
+  ioServer.use((socket, next) => {
+    if ((socket.handshake.auth as { unlimited?: boolean }).unlimited)
+      socket.data.budget = new SocketBudget({ overrides: { 'feed:join': unlimited, 'clock:command': unlimited, 'visitor:action': unlimited, unknown: unlimited, strikes: unlimited } });
+    next();
+  });
   const feed = attachFeed(ioServer, {
     logger: pino({ level: 'silent' }),
     metrics: new FeedMetrics(),
@@ -56,8 +66,9 @@ beforeAll(async () => {
     tokens,
     rate: 1,
     tickMs: 50,
-    kioskActionsPerSecond: 1,
-    kioskBurst: 3,
+    halls: ['hall-a', 'hall-b', 'hall-c', 'hall-d', 'hall-e'],
+    roomGraceMs: 100,
+    onRelease: (name) => void released.push(name),
   });
   stop = feed.stop;
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -70,8 +81,8 @@ afterAll(async () => {
   await new Promise<void>((resolve) => ioServer.close(() => resolve()));
 });
 
-function client(): ClientSocket {
-  const socket = connect(url, { parser: msgpackParser, transports: ['websocket'], forceNew: true });
+function client(auth: { unlimited?: boolean } = {}): ClientSocket {
+  const socket = connect(url, { parser: msgpackParser, transports: ['websocket'], forceNew: true, auth });
   clients.push(socket);
   return socket;
 }
@@ -146,22 +157,68 @@ describe('the feed hub', () => {
     }
   });
 
-  it('rate-limits kiosk actions, shows them on the wall and refuses actions from a wall', async () => {
+  it('rate-limits kiosk actions by their budget, shows them on the wall and refuses actions from a wall', async () => {
     const wall = client();
     const kiosk = client();
     await request(wall, 'feed:join', { room: 'hall-d', role: 'wall' });
     await request(kiosk, 'feed:join', { room: 'hall-d', role: 'kiosk' });
     const shown = next<{ kind: string; from: string }>(wall, 'visitor:action');
     const replies: Reply[] = [];
-    for (let i = 0; i < 6; i++) replies.push(await request(kiosk, 'visitor:action', { kind: 'cast-view', viewId: 'skyline' }));
-    expect(replies.filter((r) => r.ok)).toHaveLength(3);
-    expect(replies.at(-1)).toEqual({ ok: false, error: 'too many actions; slow down' });
+    // The table's budget: 5 at once, then 2 a second; eight in a row outrun it.
+    for (let i = 0; i < 8; i++) replies.push(await request(kiosk, 'visitor:action', { kind: 'cast-view', viewId: 'skyline' }));
+    expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(CLIENT_EVENTS['visitor:action'].budget.burst);
+    expect(replies.filter((r) => r.ok).length).toBeLessThan(8);
+    expect(replies.at(-1)).toEqual({ ok: false, error: 'too many visitor:action; slow down' });
     expect(await shown).toMatchObject({ kind: 'cast-view', from: 'kiosk' });
     expect((await request(wall, 'visitor:action', { kind: 'select', id: 'x' })).error).toBe('a wall does not send visitor actions');
   });
 
+  it('lets walls and kiosks join only open rooms, staff open others, and releases an empty one after the grace', async () => {
+    const wall = client();
+    const refused = await request(wall, 'feed:join', { room: 'side-hall', role: 'wall' });
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/^there is no room "side-hall" on this server \(its halls: hall-a, .*\); an operator or planner opens other rooms$/);
+    expect((await request(client(), 'feed:join', { room: 'side-hall', role: 'kiosk' })).ok).toBe(false);
+    const operator = client();
+    expect((await request(operator, 'feed:join', { room: 'side-hall', role: 'operator', token: tokens.operator })).ok).toBe(true);
+    expect((await request(wall, 'feed:join', { room: 'side-hall', role: 'wall' })).ok).toBe(true);
+    // Both leave: the room waits out its grace, then goes, with the owner's cleanup.
+    const releasedNow = new Promise<void>((resolve) => {
+      const poll = setInterval(() => released.includes('side-hall') && (clearInterval(poll), resolve()), 20);
+    });
+    operator.disconnect();
+    expect((await request(wall, 'feed:join', { room: 'hall-a', role: 'wall' })).ok).toBe(true);
+    await releasedNow;
+    expect((await request(client(), 'feed:join', { room: 'side-hall', role: 'wall' })).ok).toBe(false);
+    // A hall stays however often it empties.
+    wall.disconnect();
+    expect((await request(client(), 'feed:join', { room: 'hall-a', role: 'kiosk' })).ok).toBe(true);
+  });
+
+  it('sends a socket one snapshot for its room: a re-join of the room it is in gets the ack alone', async () => {
+    // At 600× the room sends a delta every tick.
+    const operator = client();
+    expect((await request(operator, 'feed:join', { room: 'hall-b', role: 'operator', token: tokens.operator })).ok).toBe(true);
+    expect((await request(operator, 'clock:command', { rate: 600, playing: true })).ok).toBe(true);
+    await next<FeedDelta>(operator, 'feed:delta');
+    const wall = client();
+    const snapshots: FeedSnapshot[] = [];
+    wall.on('feed:snapshot', (snapshot: FeedSnapshot) => snapshots.push(snapshot));
+    const deltas: FeedDelta[] = [];
+    wall.on('feed:delta', (delta: FeedDelta) => deltas.push(delta));
+    expect((await request(wall, 'feed:join', { room: 'hall-b', role: 'wall' })).ok).toBe(true);
+    await next<FeedDelta>(wall, 'feed:delta');
+    // The joiner's snapshot stands at the instant the room had sent, and its deltas go on from exactly there.
+    expect(snapshots).toHaveLength(1);
+    expect(deltas[0]!.from).toBe(snapshots[0]!.t);
+    for (let i = 0; i < 4; i++) expect((await request(wall, 'feed:join', { room: 'hall-b', role: i % 2 ? 'kiosk' : 'wall' })).ok).toBe(true);
+    // The room's next delta goes out after any snapshot those joins could have caused.
+    await next<FeedDelta>(wall, 'feed:delta');
+    expect(snapshots).toHaveLength(1);
+  });
+
   it('answers 10 000 random malformed messages with error replies and keeps serving', async () => {
-    const socket = client();
+    const socket = client({ unlimited: true });
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
     let errorReplies = 0;
     socket.on('error:reply', () => errorReplies++);

@@ -1,24 +1,24 @@
 /**
- * The feed on the socket.io server: clients join a room with a role; rooms tick their clock over
- * the source and broadcast snapshots, deltas and trajectory windows; privileged roles steer the
- * clock; kiosks send rate-limited visitor actions. Every rejected message gets an error reply.
+ * The feed on the socket.io server: clients join a room with a role (walls and kiosks the open
+ * ones, staff may open more: feed-rooms.ts); rooms tick their clock over the source and broadcast
+ * snapshots, deltas and trajectory windows; privileged roles steer the clock; kiosks send visitor
+ * actions. Every message is within its budget (on-event.ts); every rejected one gets an error reply.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { ClockSync } from '../../src/protocol/clock.js';
-import { PRIVILEGED_ROLES } from '../../src/protocol/feed-wire.js';
+import { PRIVILEGED_ROLES, type FeedSnapshot, type Role } from '../../src/protocol/feed-wire.js';
 import type { WeatherOverride } from '../../src/protocol/planner-wire.js';
 import type { RoomWeather } from '../../src/protocol/room-weather.js';
 import type { ServerEventName, ServerPayload } from '../../src/protocol/socket-events.js';
-import { CityClock } from '../clock/city-clock.js';
 import type { RoomClockKeeper } from '../clock/room-clocks.js';
 import type { HubServer } from '../hub/hub.js';
 import { onEvent, refuseMessage, refuseUnknownEvents, type EventGuard, type HubSocket } from '../hub/on-event.js';
 import type { Logger } from '../logger.js';
 import { unavailableReason } from '../store/database.js';
 import type { FeedSource } from '../sources/feed-source.js';
+import { FeedRooms } from './feed-rooms.js';
 import type { FeedMetrics } from './metrics.js';
-import { RateLimiter } from './rate-limiter.js';
-import { Room } from './room.js';
+import type { Room } from './room.js';
 
 /** What the feed needs; `S` is the rooms' source, with whatever the composition root adds to it. */
 export interface FeedHubDeps<S extends RoomSource = RoomSource> {
@@ -36,11 +36,16 @@ export interface FeedHubDeps<S extends RoomSource = RoomSource> {
   rate?: number;
   /** Keeps each room's clock across restarts (clock/room-clocks.ts); default: every room opens at `startMs`. */
   clocks?: RoomClockKeeper;
+  /** Rooms open from the start that are never released (default: main); walls and kiosks join only these and the rooms staff opened. */
+  halls?: readonly string[];
+  /** How many rooms may be open at once (default 32). */
   maxRooms?: number;
+  /** How long (ms) an empty room that is not a hall waits before it is released (default 30 s). */
+  roomGraceMs?: number;
+  /** The composition root's cleanup of a released room's source (e.g. the planner's open recordings). */
+  onRelease?: (name: string, roomSource: S) => void | Promise<void>;
   tickMs?: number;
   clockSyncMs?: number;
-  kioskActionsPerSecond?: number;
-  kioskBurst?: number;
   now?: () => number;
 }
 
@@ -66,6 +71,7 @@ export interface RoomEntry<S extends RoomSource = RoomSource> {
   room: Room;
   roomSource: S;
   members: number;
+  /** The tick timer, while anyone is in the room. */
   timer: NodeJS.Timeout | null;
   offClock: () => void;
 }
@@ -89,10 +95,8 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Attaches the feed to the hub's socket.io server; returns the rooms and a stop function. */
+/** Attaches the feed to the hub's socket.io server (and to sockets already connected); returns the rooms and a stop function. */
 export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, deps: FeedHubDeps<S>): FeedHub<S> {
-  const rooms = new Map<string, RoomEntry<S>>();
-  const tickMs = deps.tickMs ?? 250;
   const channel = (name: string): string => `room:${name}`;
   const guard: EventGuard = { logger: deps.logger, rejected: () => deps.metrics.rejected.add(), received: () => deps.metrics.messagesIn.add() };
 
@@ -102,55 +106,8 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
     // socket.io cannot pair a generic event with its payload; the signature above does.
     (io.to(channel(name)) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
   };
-
-  const roomFor = (name: string): RoomEntry<S> | null => {
-    const existing = rooms.get(name);
-    if (existing) return existing;
-    if (rooms.size >= (deps.maxRooms ?? 32)) return null;
-    // Without a factory S is the plain RoomSource.
-    const roomSource = deps.roomSource?.(name) ?? ({ source: deps.source } as S);
-    const span = roomSource.source.span();
-    const clock = new CityClock({
-      startSimTimeMs: deps.startMs ?? span?.startMs ?? (deps.now ?? Date.now)(),
-      rate: deps.rate ?? 1,
-      playing: true,
-      // A room saved before resumes where its clock was.
-      ...deps.clocks?.saved(name),
-      ...(deps.now ? { now: deps.now } : {}),
-    });
-    const room = new Room(
-      { name, source: roomSource.source, clock, origin: deps.origin, loop: true },
-      {
-        snapshot: (snapshot) => emitToRoom(name, 'feed:snapshot', snapshot),
-        delta: (delta) => emitToRoom(name, 'feed:delta', delta),
-        trips: (window) => emitToRoom(name, 'feed:trips', window),
-        lag: (ms) => deps.metrics.lag(ms),
-      },
-    );
-    room.start();
-    const offClock = clock.onChange((sync: ClockSync) => emitToRoom(name, 'clock:sync', sync));
-    const entry: RoomEntry<S> = { room, roomSource, members: 0, timer: null, offClock };
-    rooms.set(name, entry);
-    return entry;
-  };
-
-  /** Ticks a room at once (after its clock or source changed); a failure is logged as the timer's are. */
-  const tickNow = (entry: RoomEntry<S>): void => {
-    entry.room.tick().catch((error: unknown) => deps.logger.error({ err: error, room: entry.room.options.name }, 'room tick failed'));
-  };
-
-  const startTicking = (entry: RoomEntry<S>): void => {
-    if (entry.timer) return;
-    let syncEvery = Math.max(1, Math.round((deps.clockSyncMs ?? 10_000) / tickMs));
-    entry.timer = setInterval(() => {
-      entry.room.tick().catch((error: unknown) => deps.logger.error({ err: error, room: entry.room.options.name }, 'room tick failed'));
-      if (--syncEvery === 0) {
-        syncEvery = Math.max(1, Math.round((deps.clockSyncMs ?? 10_000) / tickMs));
-        emitToRoom(entry.room.options.name, 'clock:sync', entry.room.clock.snapshot());
-      }
-    }, tickMs);
-    entry.timer.unref();
-  };
+  const feedRooms = new FeedRooms(deps, emitToRoom);
+  const rooms = feedRooms.rooms;
 
   const leave = (socket: HubSocket): void => {
     const data = socket.data;
@@ -158,37 +115,62 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
     const entry = rooms.get(data.room);
     void socket.leave(channel(data.room));
     deps.metrics.client(data.role ?? 'unjoined', -1);
-    if (entry && --entry.members <= 0 && entry.timer) {
-      // An empty hall stops ticking; its clock keeps its place for the next visitor.
-      clearInterval(entry.timer);
-      entry.timer = null;
-      deps.clocks?.checkpoint(data.room, entry.room.clock);
-    }
+    if (entry) feedRooms.exit(entry);
     data.room = undefined;
     data.role = undefined;
   };
 
-  io.on('connection', (socket) => {
+  const joinReply = (entry: RoomEntry<S>, role: Role) => {
+    // The extent lets the operator's seek bar span the replayed day (live only: none).
+    const span = entry.roomSource.source.span();
+    const { name: room } = entry.room.options;
+    return { ok: true as const, room, role, clock: entry.room.clock.snapshot(), extent: span && { startMs: span.startMs, endMs: span.endMs }, weather: roomWeatherOf(entry.roomSource) };
+  };
+
+  /** The world as the room last sent it, shared by everyone joining at that instant; null when the room's next tick sends everyone one. */
+  const joinSnapshot = async (room: Room): Promise<FeedSnapshot | null> => {
+    // A tick or a live event while it was read makes it stale: read the newer one (the room's deltas go on from where it stands).
+    for (let tries = 0; ; tries++) {
+      const pending = room.joinSnapshot();
+      if (!pending) return null;
+      const snapshot = await pending;
+      if (room.joinSnapshot() === pending || tries === 2) return snapshot;
+    }
+  };
+
+  const onConnection = (socket: HubSocket): void => {
     const data = socket.data;
     refuseUnknownEvents(socket, guard);
 
     onEvent(socket, guard, 'feed:join', async ({ room: name, role, token }, { ack, refuse }) => {
-      if (PRIVILEGED_ROLES.includes(role) && !tokenMatches(token, deps.tokens[role as 'operator' | 'planner'])) return refuse(`the ${role} role needs a valid token`);
+      const privileged = PRIVILEGED_ROLES.includes(role);
+      if (privileged && !tokenMatches(token, deps.tokens[role as 'operator' | 'planner'])) return refuse(`the ${role} role needs a valid token`);
+      const current = data.room === name ? rooms.get(name) : undefined;
+      if (current) {
+        // Already in the room: its ticks keep this socket current, so no second snapshot (a new clock revision brings everyone one).
+        if (data.role !== role) {
+          deps.metrics.client(data.role ?? 'unjoined', -1);
+          deps.metrics.client(role, 1);
+          data.role = role;
+        }
+        return ack(joinReply(current, role));
+      }
+      // Walls and kiosks join the halls and the rooms staff opened; only the operator and planner open new ones.
+      const entry = feedRooms.open(name, privileged);
+      if (typeof entry === 'string') return refuse(entry);
       leave(socket);
-      const entry = roomFor(name);
-      if (!entry) return refuse('too many rooms on this server');
-      entry.members++;
+      feedRooms.enter(entry);
       data.room = name;
       data.role = role;
-      data.limiter = new RateLimiter(deps.kioskActionsPerSecond ?? 2, deps.kioskBurst ?? 5, deps.now);
       deps.metrics.client(role, 1);
-      await socket.join(channel(name));
-      startTicking(entry);
-      // The extent lets the operator's seek bar span the replayed day (live only: none).
-      const span = entry.roomSource.source.span();
-      ack({ ok: true, room: name, role, clock: entry.room.clock.snapshot(), extent: span && { startMs: span.startMs, endMs: span.endMs }, weather: roomWeatherOf(entry.roomSource) });
+      ack(joinReply(entry, role));
       try {
-        socket.emit('feed:snapshot', await entry.room.snapshot());
+        const snapshot = await joinSnapshot(entry.room);
+        if (data.room !== name || socket.disconnected) return;
+        // Into the room's channel and the snapshot out in one go, so no delta after its instant can slip in between.
+        void socket.join(channel(name));
+        if (!snapshot) return;
+        socket.emit('feed:snapshot', snapshot);
         deps.metrics.messagesOut.add();
       } catch (error) {
         deps.logger.error({ err: error, room: name }, 'snapshot failed');
@@ -206,7 +188,7 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
         return refuse(`the clock was not changed: ${unavailableReason(error) ?? 'it could not be saved; try again'}`);
       }
       ack({ ok: true, clock });
-      tickNow(entry);
+      feedRooms.tick(entry);
     });
 
     onEvent(socket, guard, 'room:weather-day', ({ date }, { ack, refuse, joined }) => {
@@ -217,17 +199,20 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
       entry.room.resync();
       emitToRoom(joined.room, 'room:weather', roomWeatherOf(entry.roomSource));
       ack({ ok: true, date });
-      tickNow(entry);
+      feedRooms.tick(entry);
     });
 
-    onEvent(socket, guard, 'visitor:action', (action, { ack, refuse, joined }) => {
-      if (joined.role === 'kiosk' && !data.limiter!.take()) return refuse('too many actions; slow down');
+    // The budget of visitor:action (the table's) keeps a kiosk's taps to what a wall can show.
+    onEvent(socket, guard, 'visitor:action', (action, { ack, joined }) => {
       ack({ ok: true });
       emitToRoom(joined.room, 'visitor:action', { ...action, from: joined.role });
     });
 
     socket.on('disconnect', () => leave(socket));
-  });
+  };
+  io.on('connection', onConnection);
+  // A socket that connected while the city was opening gets the feed now, not after a reconnect.
+  for (const socket of io.sockets.sockets.values()) onConnection(socket);
 
   return {
     rooms,
@@ -236,15 +221,8 @@ export function attachFeed<S extends RoomSource = RoomSource>(io: HubServer, dep
       const entry = rooms.get(name);
       if (!entry) return;
       entry.room.resync();
-      tickNow(entry);
+      feedRooms.tick(entry);
     },
-    stop: () => {
-      for (const entry of rooms.values()) {
-        if (entry.timer) clearInterval(entry.timer);
-        entry.offClock();
-        entry.room.dispose();
-      }
-      rooms.clear();
-    },
+    stop: () => feedRooms.stop(),
   };
 }

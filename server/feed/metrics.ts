@@ -1,4 +1,4 @@
-/** Live counters for /metrics: clients by role, messages in and out per second, event lag. */
+/** Live counters for /metrics: clients by role, messages in and out per second, refusals for budget, sockets dropped, rooms released, event lag. */
 import type { Role } from '../../src/protocol/feed-wire.js';
 
 /** A count per second over a sliding window of whole seconds. */
@@ -33,6 +33,13 @@ export class FeedMetrics {
   readonly messagesIn = new RateCounter();
   readonly messagesOut = new RateCounter();
   readonly rejected = new RateCounter();
+  /** Messages refused for going over their budget, per second, and in all. */
+  readonly overBudget = new RateCounter();
+  overBudgetTotal = 0;
+  /** Sockets dropped for going on over their budget, in all. */
+  dropped = 0;
+  /** Empty rooms released, in all. */
+  roomsReleased = 0;
   private lagMs = 0;
   private lagMaxMs = 0;
 
@@ -41,6 +48,13 @@ export class FeedMetrics {
     const next = (this.clients.get(role) ?? 0) + delta;
     if (next <= 0) this.clients.delete(role);
     else this.clients.set(role, next);
+  }
+
+  /** Counts a message refused for its budget, and whether its socket was dropped for it. */
+  refusedForBudget(verdict: 'over' | 'drop'): void {
+    this.overBudget.add();
+    this.overBudgetTotal++;
+    if (verdict === 'drop') this.dropped++;
   }
 
   /** Records the lag of a delta just sent (exponential moving average and the maximum). */
@@ -56,6 +70,8 @@ export class FeedMetrics {
       messagesInPerSecond: Number(this.messagesIn.perSecond().toFixed(2)),
       messagesOutPerSecond: Number(this.messagesOut.perSecond().toFixed(2)),
       rejectedPerSecond: Number(this.rejected.perSecond().toFixed(2)),
+      overBudget: { perSecond: Number(this.overBudget.perSecond().toFixed(2)), total: this.overBudgetTotal, socketsDropped: this.dropped },
+      roomsReleased: this.roomsReleased,
       eventLagMs: { mean: Number(this.lagMs.toFixed(1)), max: Number(this.lagMaxMs.toFixed(1)) },
     };
   }

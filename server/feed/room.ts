@@ -40,6 +40,10 @@ export class Room {
   private window: { t0: number; t1: number } | null = null;
   private busy: Promise<void> | null = null;
   private offLive: (() => void) | null = null;
+  /** Bumped whenever the world at the sent instant changes without a tick (a live event, a resync). */
+  private generation = 0;
+  /** The snapshot at the sent instant, read once and shared by every client joining then. */
+  private shared: { key: string; snapshot: Promise<FeedSnapshot> } | null = null;
 
   constructor(
     readonly options: RoomOptions,
@@ -52,6 +56,7 @@ export class Room {
       this.options.source.onEvents?.((events) => {
         const entityEvents = events.filter((e): e is Exclude<FeedEvent, { op: 'trip' }> => e.op !== 'trip');
         const t = this.sentT ?? this.clock.snapshot().simTimeMs;
+        this.generation++;
         if (entityEvents.length > 0) this.output.delta({ room: this.options.name, from: t, to: t, events: entityEvents });
         if (entityEvents.length < events.length) this.window = null; // a live trip: send a fresh window next tick
       }) ?? null;
@@ -96,10 +101,36 @@ export class Room {
     return { room: this.options.name, t, entities: sortedEntities(world), trips: await this.tripWindow(t, sync) };
   }
 
+  /**
+   * The world at the instant the room last sent, for a client joining now: the room's deltas go on
+   * from there. Read once per instant and shared by every client joining at it (the same promise
+   * until the next tick, live event or resync); null when the room sends everyone the whole world
+   * at its next tick anyway (it has not sent yet, or its clock was set since).
+   */
+  joinSnapshot(): Promise<FeedSnapshot> | null {
+    const sentT = this.sentT;
+    const sync = this.clock.snapshot();
+    if (sentT === null || sync.revision !== this.sentRevision) return null;
+    const key = `${this.sentRevision}:${sentT}:${this.generation}`;
+    if (this.shared?.key === key) return this.shared.snapshot;
+    const span = this.window ?? this.windowSpan(sentT, sync);
+    const snapshot = (async (): Promise<FeedSnapshot> => {
+      const world = await this.options.source.stateAt(sentT);
+      return { room: this.options.name, t: sentT, entities: sortedEntities(world), trips: await this.tripWindowOver(span) };
+    })();
+    const shared = { key, snapshot };
+    this.shared = shared;
+    // A failed read is not kept for the next joiner.
+    snapshot.catch(() => this.shared === shared && (this.shared = null));
+    return snapshot;
+  }
+
   /** Makes the next tick send the whole world again (after the room's view of the city changed). */
   resync(): void {
     this.sentRevision = -1;
     this.window = null;
+    this.generation++;
+    this.shared = null;
   }
 
   /** Advances the room to its clock's instant; never runs twice at once. */
@@ -115,9 +146,12 @@ export class Room {
       // First tick, or the clock was set: everyone gets the whole world at the new instant.
       const world = await source.stateAt(t);
       const trips = await this.tripWindow(t, sync);
-      this.output.snapshot({ room: this.options.name, t, entities: sortedEntities(world), trips });
+      const snapshot: FeedSnapshot = { room: this.options.name, t, entities: sortedEntities(world), trips };
+      this.output.snapshot(snapshot);
       this.sentT = t;
       this.sentRevision = sync.revision;
+      // What everyone just got is what a client joining before the next tick gets.
+      this.shared = { key: `${this.sentRevision}:${t}:${this.generation}`, snapshot: Promise.resolve(snapshot) };
       return;
     }
     if (t !== this.sentT) {
@@ -155,13 +189,18 @@ export class Room {
     return sync.rate >= 0 ? t > t1 - half || t < t0 : t < t0 + half || t > t1;
   }
 
-  /** Every trip under way at some instant of the window: those running at its start, and those starting in it. */
+  /** A fresh trajectory window for the room's instant, which the room then counts as sent. */
   private async tripWindow(t: number, sync: ClockSync): Promise<TripWindow> {
     const span = this.windowSpan(t, sync);
+    this.window = span;
+    return this.tripWindowOver(span);
+  }
+
+  /** Every trip under way at some instant of the span: those running at its start, and those starting in it. */
+  private async tripWindowOver(span: { t0: number; t1: number }): Promise<TripWindow> {
     const source = this.options.source;
     const trips = new Map<string, Trip>((await source.stateAt(span.t0)).trips);
     for (const event of await source.eventsBetween(span.t0, span.t1)) if (event.op === 'trip') trips.set(event.trip.id, event.trip);
-    this.window = span;
     // Route trips go as routes (edges + entry times) that each client places on the pack's graph: 2.7× fewer bytes than samples (bench:feed).
     const sampled: SampledTrip[] = [];
     const routes: RouteTrip[] = [];

@@ -5,9 +5,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import type { ClientEvents, ServerEvents } from '../../src/protocol/socket-events';
+import { isClientEvent, type ClientEvents, type ServerEvents } from '../../src/protocol/socket-events';
 import type { Logger } from '../logger';
-import { dropUnknownEvents, onEvent, type EventGuard, type SocketData } from './on-event';
+import { dropUnknownEvents, onEvent, refuseMessage, spendBudget, type EventGuard, type HubSocket, type SocketData } from './on-event';
+import { SocketBudget, type BudgetOverrides } from './socket-budget';
 
 /** The socket.io server, typed from the table of events (src/protocol/socket-events.ts). */
 export type HubServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
@@ -17,6 +18,22 @@ export interface HubDeps {
   logger: Logger;
   defaultCity: string;
   serverVersion: string;
+  /** Budgets instead of the table's (tests that flood on purpose). */
+  budgets?: BudgetOverrides;
+  /** Hears each message refused for its budget (the metrics). */
+  overBudget?: (verdict: 'over' | 'drop') => void;
+  /** Whether the city's feed is still opening or could not open; until it runs, its events get a clear refusal. */
+  feedState?: () => 'starting' | 'running' | 'failed';
+}
+
+/** Refuses an event of the table no handler took yet (the city is still opening), rather than leave it unanswered. */
+function refuseUnhandled(socket: HubSocket, guard: EventGuard, feedState: HubDeps['feedState']): void {
+  socket.use(([event, ...args], next) => {
+    if (!isClientEvent(event) || socket.listeners(event).length > 0) return next();
+    const ack = args[args.length - 1];
+    if (!spendBudget(socket, guard, event, ack)) return;
+    refuseMessage(socket, guard, event, feedState?.() === 'failed' ? 'the city could not start on this server' : 'the city is starting; try again', ack);
+  });
 }
 
 /** Attaches the hub to an HTTP server. */
@@ -33,8 +50,11 @@ export function createHub(httpServer: HttpServer, deps: HubDeps): { io: HubServe
   const guard: EventGuard = { logger: deps.logger };
   io.on('connection', (socket) => {
     deps.logger.debug({ id: socket.id }, 'client connected');
+    // Every listener on this socket, the feed's and the planner's too, spends from this one budget.
+    socket.data.budget = new SocketBudget({ ...(deps.budgets ? { overrides: deps.budgets } : {}), ...(deps.overBudget ? { report: deps.overBudget } : {}) });
     // Even on a server whose feed never loaded, a name the table does not list (a map, `error`) reaches no listener.
     dropUnknownEvents(socket);
+    refuseUnhandled(socket, guard, deps.feedState);
     onEvent(socket, guard, 'hello', (hello, { ack }) => {
       socket.data.surface = hello.surface;
       ack({ ok: true, welcome: { serverVersion: deps.serverVersion, defaultCity: deps.defaultCity } });

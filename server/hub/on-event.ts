@@ -1,5 +1,6 @@
 /**
- * The one guard every client event passes (the table: src/protocol/socket-events.ts): it needs an
+ * The one guard every client event passes (the table: src/protocol/socket-events.ts): it takes the
+ * message from the socket's budget (and drops a socket that keeps sending over it), then needs an
  * acknowledgement callback, a joined room and an allowed role where the table says so, and a
  * payload that parses; each refusal is counted once and answered once, with a clear error.
  */
@@ -9,6 +10,7 @@ import type { Role } from '../../src/protocol/feed-wire.js';
 import { CLIENT_EVENTS, isClientEvent, type AckOf, type ClientEventName, type ClientEvents, type ClientEventSpec, type ParsedPayload, type ServerEvents } from '../../src/protocol/socket-events.js';
 import type { Surface } from '../../src/protocol/events.js';
 import type { Logger } from '../logger.js';
+import { overBudgetError, SocketBudget } from './socket-budget.js';
 
 /** Data the hub, the feed and the planner keep on each socket. */
 export interface SocketData {
@@ -17,8 +19,8 @@ export interface SocketData {
   /** The room it joined and its role there. */
   room?: string;
   role?: Role;
-  /** The kiosk's allowance of visitor actions. */
-  limiter?: { take(): boolean };
+  /** What it may still send (set when it connects; the table's budgets when nothing set it). */
+  budget?: SocketBudget;
 }
 
 /** A socket of the typed hub. */
@@ -70,11 +72,31 @@ export function refuseMessage(socket: HubSocket, guard: EventGuard, event: strin
   else socket.emit('error:reply', { event, error });
 }
 
+/**
+ * Takes one message (any name a client sent) from the socket's budget. Over it, the message is
+ * refused ("too many feed:join; slow down"); a socket that keeps on is told why (hub:kicked) and
+ * disconnected, and whatever it sent after is ignored. False when the message goes no further.
+ */
+export function spendBudget(socket: HubSocket, guard: EventGuard, event: unknown, ack: unknown): boolean {
+  const verdict = (socket.data.budget ??= new SocketBudget()).take(event);
+  if (verdict === 'ok') return true;
+  if (verdict === 'gone') return false;
+  const label = eventLabel(event);
+  refuseMessage(socket, guard, label, overBudgetError(label), ack);
+  if (verdict === 'drop') {
+    guard.logger.warn({ id: socket.id, event: label, address: socket.handshake.address }, 'a socket kept sending over its budget; dropped');
+    socket.emit('hub:kicked', { event: label, reason: `too many ${label} after being told to slow down; this connection is closed` });
+    socket.disconnect(true);
+  }
+  return false;
+}
+
 /** Handles one client event of the table on a socket, behind the guard. */
 export function onEvent<E extends ClientEventName>(socket: HubSocket, guard: EventGuard, event: E, handle: Handler<E>): void {
   const spec: ClientEventSpec = CLIENT_EVENTS[event];
   // A handler must survive any payload: the arguments are whatever a client sent.
   const listener = (raw: unknown, ack: unknown): void => {
+    if (!spendBudget(socket, guard, event, ack)) return;
     if (typeof ack !== 'function') return refuseMessage(socket, guard, event, `${event} needs an acknowledgement callback`);
     const reply = (error: string) => refuseMessage(socket, guard, event, error, ack);
     let joined: Joined | null = null;
@@ -119,7 +141,7 @@ export function eventLabel(event: unknown): string {
 export function refuseUnknownEvents(socket: HubSocket, guard: EventGuard): void {
   socket.onAny((event: unknown, ...args: unknown[]) => {
     guard.received?.();
-    if (!isClientEvent(event)) refuseMessage(socket, guard, eventLabel(event), 'unknown event', args[args.length - 1]);
+    if (!isClientEvent(event) && spendBudget(socket, guard, event, args[args.length - 1])) refuseMessage(socket, guard, eventLabel(event), 'unknown event', args[args.length - 1]);
   });
   dropUnknownEvents(socket);
 }

@@ -86,6 +86,8 @@ beforeAll(async () => {
     startMs: WINDOW.startMs + 10 * 60_000,
     rate: 1,
     tickMs: 50,
+    // The kiosk and the wall of the refusal test join a hall; the planner opens the other rooms.
+    halls: ['hall-a'],
   });
   const planner = attachPlanner(ioServer, {
     logger: pino({ level: 'silent' }),

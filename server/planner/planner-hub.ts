@@ -161,7 +161,7 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
     });
   const replyState = (room: PlannedRoom, ack: (reply: AckOf<'planner:state'>) => void): void => ack({ ok: true, state: stateOf(room.planner) });
 
-  io.on('connection', (socket) => {
+  const onConnection = (socket: HubSocket): void => {
     onPlannerEvent(socket, 'scenario:run', async (request, { ack, refuse }, room) => {
       const checked = checkScenario(request.scenario, context);
       if (!checked.ok) return refuse(`invalid scenario: ${checked.error}`);
@@ -226,7 +226,10 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
     });
 
     onPlannerEvent(socket, 'planner:state', (_request, { ack }, room) => replyState(room, ack));
-  });
+  };
+  io.on('connection', onConnection);
+  // A socket that connected while the city was opening gets the planner's events now.
+  for (const socket of io.sockets.sockets.values()) onConnection(socket);
 
   return {
     jobs: () => jobs,

@@ -26,6 +26,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       CLOCK_RATE: '1',
       PLANNER_TOKEN: E2E_PLANNER_TOKEN,
       OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
+      // The halls the suites' walls join without staff opening them first (the feed's two walls, the weather test's room).
+      HALLS: 'main,ring,e2e-weather',
       SCENARIOS_DIR: mkdtempSync(join(tmpdir(), 'sandtable-e2e-scenarios-')),
     },
   });
