@@ -2,10 +2,12 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { fileIdSchema } from '../src/protocol/ids';
+import { parseAllowedOrigins } from './http/origin-policy';
 
 const randomToken = (): string => randomBytes(18).toString('base64url');
 
-const cityIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a city id is lower-case letters, digits and dashes');
+const cityIdSchema = fileIdSchema('a city id');
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -37,6 +39,18 @@ const envSchema = z.object({
   SCENARIOS_DIR: z.string().min(1).optional(),
   /** How often (ms) the hub re-broadcasts the clock so late drift stays small. */
   CLOCK_SYNC_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Origins besides the server's own whose pages may post, open a socket and read Open311, comma-separated (https://hall.example.org); default none. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      try {
+        return parseAllowedOrigins(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +76,8 @@ export interface ServerConfig {
   /** Undefined: tiles/recordings/<city>/scenarios. */
   scenariosDir: string | undefined;
   clockSyncMs: number;
+  /** Origins besides the server's own that may call it from a page. */
+  allowedOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -89,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     mqtt: e.MQTT_URL ? { url: e.MQTT_URL, topic: e.MQTT_TOPIC ?? `sandtable/${e.CITY}/ingest` } : undefined,
     scenariosDir: e.SCENARIOS_DIR === undefined ? undefined : path.resolve(cwd, e.SCENARIOS_DIR),
     clockSyncMs: e.CLOCK_SYNC_MS,
+    allowedOrigins: e.ALLOWED_ORIGINS,
     logLevel: e.LOG_LEVEL,
   };
 }
