@@ -33,8 +33,12 @@ export function ingestEndpoint(token: string): Pick<HttpRoute, 'onRequest' | 'bo
       }
     },
     bodyLimit: MAX_INGEST_BYTES,
-    errorHandler: (error, _request, reply) =>
-      error.statusCode === 413 ? send(reply, 413, { error: `the body is larger than ${MAX_INGEST_BYTES} bytes` }) : send(reply, error.statusCode ?? 500, { error: error.message }),
+    errorHandler: (error, _request, reply) => {
+      const status = error.statusCode ?? 500;
+      // A failure of the server's own is logged whole; the station learns only that it happened.
+      if (status >= 500) return (reply.log.error({ err: error }, 'ingest failed'), send(reply, 500, { error: 'the server could not take the entities; try again' }));
+      return status === 413 ? send(reply, 413, { error: `the body is larger than ${MAX_INGEST_BYTES} bytes` }) : send(reply, status, { error: error.message });
+    },
     otherMethods: (reply) => send(reply, 405, { error: 'use POST' }),
   };
 }

@@ -45,7 +45,12 @@ export const OPEN311_REQUESTS_PER_MINUTE = 120;
 export const open311Endpoint: Pick<HttpRoute, 'bodyLimit' | 'errorHandler' | 'rateLimit'> = {
   bodyLimit: MAX_OPEN311_BYTES,
   rateLimit: { max: OPEN311_REQUESTS_PER_MINUTE, windowMs: 60_000 },
-  errorHandler: (error, _request, reply) => (error.statusCode === 413 ? fail(reply, 413, 'the request body is too large') : fail(reply, error.statusCode ?? 500, error.message)),
+  errorHandler: (error, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    // A failure of the server's own is logged whole; the client learns only that it happened.
+    if (status >= 500) return (reply.log.error({ err: error }, 'Open311 request failed'), fail(reply, 500, 'the server could not answer; try again'));
+    return status === 413 ? fail(reply, 413, 'the request body is too large') : fail(reply, status, error.message);
+  },
 };
 
 const listQuerySchema = z.object({
