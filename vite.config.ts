@@ -31,6 +31,7 @@ function sandtableServer(): Plugin {
         defaultCity: config.defaultCity,
         serverVersion: 'dev',
         feed: feedOptions(config),
+        allowedOrigins: config.allowedOrigins,
       });
       httpServer.on('close', () => void app.close());
       server.middlewares.use((request, response, next) => {

@@ -14,6 +14,7 @@ import { roomViews } from './feed/room-views.js';
 import { ALL_METHODS, createHttpApp } from './http/http-app.js';
 import type { HttpRoute } from './http/http-route.js';
 import { assetHandler, frontEndFiles, PAGES, pageHandler } from './http/front-end.js';
+import { requireBearerToken } from './http/bearer-token.js';
 import { PACK_PREFIX, packFileHandler, packFiles } from './http/pack-files.js';
 import { healthHandler, publicConfigHandler } from './http/public-config.js';
 import { onlyGet } from './http/room-query.js';
@@ -61,6 +62,8 @@ export interface AppDeps {
   defaultCity: string;
   serverVersion: string;
   feed: FeedConfig;
+  /** Origins besides the server's own whose pages may post, open a socket and read Open311 (ALLOWED_ORIGINS); default none. */
+  allowedOrigins?: readonly string[];
 }
 
 /** The city as it runs once its pack and recordings are open. */
@@ -167,12 +170,15 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
       method: 'GET',
       url: '/metrics',
       otherMethods: refuse,
+      // Clients, rooms and traffic are the staff's to see, not a visitor's.
+      onRequest: requireBearerToken(deps.feed.tokens.operator, 'operator'),
       handler: fromCity(city, (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats() })),
     },
     {
       method: ALL_METHODS,
       url: '/open311/v2/*',
       ...open311Endpoint,
+      cors: true,
       handler: fromCity(city, (c) =>
         createOpen311Handler({
           requests: c.views.serviceRequests,
@@ -203,7 +209,7 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
 
 /** Builds the application on an HTTP server it does not own. */
 export function createApplication(httpServer: HttpServer, deps: AppDeps): Application {
-  const hub = createHub(httpServer, { logger: deps.logger, defaultCity: deps.defaultCity, serverVersion: deps.serverVersion });
+  const hub = createHub(httpServer, { logger: deps.logger, defaultCity: deps.defaultCity, serverVersion: deps.serverVersion, allowedOrigins: deps.allowedOrigins ?? [] });
   const city = startCity(hub.io, deps);
   let started = false;
   city.then(
@@ -225,6 +231,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       return httpServer;
     },
     passOn: (request) => passOn.get(request),
+    allowedOrigins: deps.allowedOrigins ?? [],
   });
   const ready = http.ready();
 

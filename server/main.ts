@@ -28,6 +28,7 @@ const app = createApplication(httpServer, {
   defaultCity: config.defaultCity,
   serverVersion: serverVersion(),
   feed: feedOptions(config),
+  allowedOrigins: config.allowedOrigins,
 });
 if (config.generatedTokens.length > 0) {
   // Staff need these to steer the clock or post live data; set them in the environment to keep them.

@@ -49,7 +49,7 @@ export interface TestServer {
 }
 
 /** Starts the application on the test city in `dir` (once its feed is running), on 127.0.0.1 and an ephemeral port. */
-export async function startTestServer(dir: string, feed: Omit<AppDeps['feed'], 'tokens'> = { rate: 60, tickMs: 50 }): Promise<TestServer> {
+export async function startTestServer(dir: string, feed: Omit<AppDeps['feed'], 'tokens'> = { rate: 60, tickMs: 50 }, extra: Pick<AppDeps, 'allowedOrigins'> = {}): Promise<TestServer> {
   const server = createServer();
   const app = createApplication(server, {
     logger: createLogger('silent'),
@@ -58,6 +58,7 @@ export async function startTestServer(dir: string, feed: Omit<AppDeps['feed'], '
     defaultCity: 'test-city',
     serverVersion: '0.0.0-test',
     feed: { tokens: TEST_TOKENS, ...feed },
+    ...extra,
   });
   await app.feed;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import type { ClientEvents, ServerEvents } from '../../src/protocol/socket-events';
+import { originAllowed } from '../http/origin-policy';
 import type { Logger } from '../logger';
 import { dropUnknownEvents, onEvent, type EventGuard, type SocketData } from './on-event';
 
@@ -17,6 +18,8 @@ export interface HubDeps {
   logger: Logger;
   defaultCity: string;
   serverVersion: string;
+  /** Origins besides the server's own whose pages may open a socket (ALLOWED_ORIGINS); default none. */
+  allowedOrigins?: readonly string[];
 }
 
 /** Attaches the hub to an HTTP server. */
@@ -28,6 +31,12 @@ export function createHub(httpServer: HttpServer, deps: HubDeps): { io: HubServe
     pingInterval: 10_000,
     pingTimeout: 20_000,
     maxHttpBufferSize: 1_000_000,
+    // A page of another origin may not open a socket (a browser sends Origin; a node tool or station sends none and passes).
+    allowRequest: (request, callback) => {
+      const allowed = originAllowed(request.headers.origin, request.headers.host, deps.allowedOrigins ?? []);
+      if (!allowed) deps.logger.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
   });
 
   const guard: EventGuard = { logger: deps.logger };
