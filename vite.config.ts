@@ -32,6 +32,7 @@ function sandtableServer(): Plugin {
         serverVersion: 'dev',
         feed: feedOptions(config),
         database: config.database,
+        allowedOrigins: config.allowedOrigins,
       });
       httpServer.on('close', () => void app.close());
       server.middlewares.use((request, response, next) => {

@@ -24,7 +24,7 @@ it('answers 503 on the routes that need the city when it cannot open, and still 
   // No distDir: the server answers through `handle`, as the dev server mounts it.
   server.on('request', (request, response) => app.handle(request, response, () => response.writeHead(418).end()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  expect((await fetch(`${base}/metrics`)).status).toBe(503);
+  expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer o' } })).status).toBe(503);
   expect((await fetch(`${base}/ingest`, { method: 'POST', headers: { authorization: 'Bearer i' }, body: '{}' })).status).toBe(503);
   expect((await fetch(`${base}/api/route?room=main&from=1,2&to=3,4`)).status).toBe(503);
   expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ ok: true, feed: 'starting' });

@@ -149,7 +149,7 @@ describe('weather day', () => {
     expect(await kiosk.emitWithAck('room:weather-day', { date: '2014-06-21' })).toEqual({ ok: false, error: 'the kiosk role may not change the weather day' });
     expect((await operator.emitWithAck('room:weather-day', { date: '2019-01-01' })).error).toMatch(/the weather series covers 2014-06-\d\d to 2014-06-2\d/);
     expect((await operator.emitWithAck('room:weather-day', { date: 'tomorrow' })).ok).toBe(false);
-    const metrics = (await (await fetch(`${base}/metrics`)).json()) as { rooms: { name: string; weatherDay: string | null }[] };
+    const metrics = (await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${tokens.operator}` } })).json()) as { rooms: { name: string; weatherDay: string | null }[] };
     expect(metrics.rooms.find((r) => r.name === 'weather-hall')!.weatherDay).toBe('2014-06-21');
     operator.disconnect();
     kiosk.disconnect();
@@ -220,7 +220,11 @@ describe('feed over HTTP', () => {
       body: JSON.stringify({ id: 'urn:ngsi-ld:WeatherObserved:test-city:roof', type: 'WeatherObserved', dateObserved: '2014-06-12T09:00:00+08:00', temperature: 31 }),
     });
     expect(await accepted.json()).toEqual({ accepted: 1 });
-    const metrics = (await (await fetch(`${base}/metrics`)).json()) as { clients: Record<string, number>; rooms: { name: string }[]; eventLagMs: object };
+    const metrics = (await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${tokens.operator}` } })).json()) as {
+      clients: Record<string, number>;
+      rooms: { name: string }[];
+      eventLagMs: object;
+    };
     expect(metrics.clients.wall).toBeGreaterThanOrEqual(1);
     expect(metrics.rooms.map((r) => r.name)).toContain('main');
     expect(metrics).toHaveProperty('messagesOutPerSecond');

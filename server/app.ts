@@ -16,6 +16,7 @@ import { DEFAULT_ROOM, roomViews } from './feed/room-views.js';
 import { createHttpApp } from './http/http-app.js';
 import type { HttpRoute } from './http/http-route.js';
 import { assetHandler, frontEndFiles, PAGES, pageHandler } from './http/front-end.js';
+import { requireBearerToken } from './http/bearer-token.js';
 import { PACK_PREFIX, packFileHandler, packFiles } from './http/pack-files.js';
 import { healthHandler, publicConfigHandler } from './http/public-config.js';
 import { onlyGet } from './http/room-query.js';
@@ -77,6 +78,8 @@ export interface AppDeps {
   feed: FeedConfig;
   /** Where what must last is kept (store/database.ts). */
   database: DatabaseLocation;
+  /** Origins besides the server's own whose pages may post, open a socket and read Open311 (ALLOWED_ORIGINS); default none. */
+  allowedOrigins?: readonly string[];
 }
 
 /** The city as it runs once its pack and recordings are open. */
@@ -238,14 +241,16 @@ function routeTable(deps: AppDeps, io: HubServer, city: Promise<RunningCity>, st
       method: 'GET',
       url: '/metrics',
       otherMethods: refuse,
+      // Clients, rooms and traffic are the staff's to see, not a visitor's.
+      onRequest: requireBearerToken(deps.feed.tokens.operator, 'operator'),
       handler: fromCity(
         city,
         (c) => async (_request, reply) => reply.header('cache-control', 'no-store').send({ ...c.metrics.toJSON(), rooms: c.views.report(), mqtt: c.mqttStats(), clockCheckpoints: c.clockStats() }),
       ),
     },
     // Open311: one handler; posts limited apart from, and tighter than, reads (docs/feed.md).
-    { method: 'POST', url: '/open311/v2/*', ...open311Endpoint, rateLimit: OPEN311_POST_LIMIT, handler: open311 },
-    { method: OPEN311_READ_METHODS, url: '/open311/v2/*', ...open311Endpoint, rateLimit: OPEN311_READ_LIMIT, handler: open311 },
+    { method: 'POST', url: '/open311/v2/*', ...open311Endpoint, cors: true, rateLimit: OPEN311_POST_LIMIT, handler: open311 },
+    { method: OPEN311_READ_METHODS, url: '/open311/v2/*', ...open311Endpoint, cors: true, rateLimit: OPEN311_READ_LIMIT, handler: open311 },
     {
       method: 'GET',
       url: '/api/route',
@@ -275,6 +280,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
     overBudget: (verdict) => metrics.refusedForBudget(verdict),
     feedState: () => state,
     ...(deps.feed.budgets ? { budgets: deps.feed.budgets } : {}),
+    allowedOrigins: deps.allowedOrigins ?? [],
   });
   const city = startCity(hub.io, deps, metrics);
   city.then(
@@ -300,6 +306,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): Applic
       return httpServer;
     },
     passOn: (request) => passOn.get(request),
+    allowedOrigins: deps.allowedOrigins ?? [],
   });
   const ready = http.ready();
 

@@ -24,6 +24,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CLOCK_RATE: '-61' })).toThrow(/CLOCK_RATE/);
   });
 
+  it('reads ALLOWED_ORIGINS as exact origins, none by default, and refuses anything that is not one', () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://hall.example.org, http://127.0.0.1:5173' }).allowedOrigins).toEqual(['https://hall.example.org', 'http://127.0.0.1:5173']);
+    for (const bad of ['https://hall.example.org/', 'https://hall.example.org/path', '*', 'hall.example.org', 'ftp://hall.example.org', 'https://a.org,,https://b.org'])
+      expect(() => loadConfig({ ALLOWED_ORIGINS: bad }), bad).toThrow(/ALLOWED_ORIGINS: .* is not an origin/);
+  });
+
+  it('takes only city ids of the file id pattern', () => {
+    expect(() => loadConfig({ CITY: '../etc' })).toThrow(/CITY: a city id is lower-case letters/);
+    expect(() => loadConfig({ CITY: 'a'.repeat(65) })).toThrow(/CITY/);
+  });
+
   it('reads HOST, PORT, CITY and the clock start', () => {
     const config = loadConfig({ HOST: '0.0.0.0', PORT: '9000', CITY: 'nanjing', CLOCK_START: '2026-06-01T12:00:00+08:00' });
     expect(config).toMatchObject({ host: '0.0.0.0', port: 9000, defaultCity: 'nanjing' });

@@ -4,10 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { roomNameSchema } from '../src/protocol/feed-wire.js';
 import type { DatabaseLocation } from './store/database.js';
+import { fileIdSchema } from '../src/protocol/ids';
+import { parseAllowedOrigins } from './http/origin-policy';
 
 const randomToken = (): string => randomBytes(18).toString('base64url');
 
-const cityIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a city id is lower-case letters, digits and dashes');
+const cityIdSchema = fileIdSchema('a city id');
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -60,6 +62,18 @@ const envSchema = z.object({
     ),
   /** How long (ms) an empty room that is not a hall lives on before it is released. */
   ROOM_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Origins besides the server's own whose pages may post, open a socket and read Open311, comma-separated (https://hall.example.org); default none. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      try {
+        return parseAllowedOrigins(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -92,6 +106,8 @@ export interface ServerConfig {
   /** Rooms open from the start (HALLS). */
   halls: string[];
   roomGraceMs: number;
+  /** Origins besides the server's own that may call it from a page. */
+  allowedOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -129,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir },
     halls: e.HALLS,
     roomGraceMs: e.ROOM_GRACE_MS,
+    allowedOrigins: e.ALLOWED_ORIGINS,
     logLevel: e.LOG_LEVEL,
   };
 }

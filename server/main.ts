@@ -29,6 +29,7 @@ const app = createApplication(httpServer, {
   serverVersion: serverVersion(),
   feed: feedOptions(config),
   database: config.database,
+  allowedOrigins: config.allowedOrigins,
 });
 if (config.generatedTokens.length > 0) {
   // Staff need these to steer the clock or post live data; set them in the environment to keep them.

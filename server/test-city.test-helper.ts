@@ -12,7 +12,6 @@ import { createProgress } from '../tiles/builder/progress';
 import { createApplication, type AppDeps, type Application } from './app';
 import { loadCityPack, type CityPack } from './city/city-pack';
 import { createLogger } from './logger';
-import type { DatabaseLocation } from './store/database';
 import { RecordingWriter } from './recording/recording-writer';
 import { generateSyntheticCity } from './synthetic/synthetic-city';
 
@@ -56,7 +55,7 @@ export interface TestServer {
 export async function startTestServer(
   dir: string,
   feed: Omit<AppDeps['feed'], 'tokens'> = { rate: 60, tickMs: 50 },
-  database: DatabaseLocation = { dataDir: path.join(dir, 'data') },
+  extra: Partial<Pick<AppDeps, 'allowedOrigins' | 'database'>> = {},
 ): Promise<TestServer> {
   const server = createServer();
   const app = createApplication(server, {
@@ -66,7 +65,8 @@ export async function startTestServer(
     defaultCity: 'test-city',
     serverVersion: '0.0.0-test',
     feed: { tokens: TEST_TOKENS, ...feed },
-    database,
+    database: { dataDir: path.join(dir, 'data') },
+    ...extra,
   });
   await app.feed;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

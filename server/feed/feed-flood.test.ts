@@ -24,7 +24,12 @@ function client(): Client {
   return connect(test.base, { parser: msgpackParser, transports: ['websocket'], forceNew: true, reconnection: false });
 }
 const connected = (socket: Client) => new Promise<void>((resolve) => (socket.connected ? resolve() : socket.once('connect', () => resolve())));
-const metrics = async () => (await (await fetch(`${test.base}/metrics`)).json()) as { overBudget: { total: number; socketsDropped: number }; roomsReleased: number; rooms: { name: string }[] };
+const metrics = async () =>
+  (await (await fetch(`${test.base}/metrics`, { headers: { authorization: `Bearer ${tokens.operator}` } })).json()) as {
+    overBudget: { total: number; socketsDropped: number };
+    roomsReleased: number;
+    rooms: { name: string }[];
+  };
 
 describe('a flooding client', () => {
   it.each([

@@ -22,6 +22,7 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'index.html'), '<html>wall</html>');
   await writeFile(path.join(dist, 'assets/wall-1a2b3c.js'), bundle);
   await writeFile(path.join(dist, 'assets/wall-1a2b3c.js.br'), brotliCompressSync(bundle));
+  await writeFile(path.join(tiles, 'town/manifest.json'), '{}');
   await writeFile(path.join(tiles, 'town/tile.glb'), Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256)));
   const files = frontEndFiles(dist);
   const refuse = (reply: Parameters<typeof sendStatus>[0]) => sendStatus(reply, 405);

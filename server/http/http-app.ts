@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import { StoreUnavailableError } from '../store/database';
 import type { FileRoot, HttpRoute } from './http-route';
 import { parseForm } from './percent-encoding';
-import { securityHeaders } from './security-headers';
+import { securityHooks } from './security-headers';
 import { contentTypeFor, sendStatus } from './static-files';
 
 const METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
@@ -29,6 +29,8 @@ export interface HttpAppOptions {
   serverFactory?: FastifyServerFactory;
   /** For a request no route takes: the dev server's next handler, to pass it on instead of answering 404. */
   passOn?: (request: IncomingMessage) => (() => void) | undefined;
+  /** Origins besides the server's own whose pages may post to it and read its public APIs (ALLOWED_ORIGINS); default none. */
+  allowedOrigins?: readonly string[];
 }
 
 /** Builds the fastify app; call `ready()` (or `listen`) before it answers. */
@@ -59,7 +61,9 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     global: false,
     errorResponseBuilder: (_request, context) => Object.assign(new Error(`too many requests; try again in ${context.after}`), { statusCode: context.statusCode }),
   });
-  app.addHook('onSend', securityHeaders);
+  const security = securityHooks(options.allowedOrigins ?? []);
+  app.addHook('onRequest', security.onRequest);
+  app.addHook('onSend', security.onSend);
   // An early refusal (413, 401 before the body) leaves the body unread; say the connection ends with this reply,
   // or a keep-alive client sends its next request down a socket Node is about to reset.
   app.addHook('onSend', async (request, reply, payload) => {
@@ -139,7 +143,10 @@ function addRoutes(scope: FastifyInstance, routes: HttpRoute[]): void {
       url: route.url,
       handler: route.handler,
       ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
-      ...(route.rateLimit ? { config: { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.windowMs } } } : {}),
+      config: {
+        ...(route.rateLimit ? { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.windowMs } } : {}),
+        ...(route.cors ? { cors: true } : {}),
+      },
       ...(route.onRequest ? { onRequest: route.onRequest } : {}),
       ...(route.errorHandler ? { errorHandler: route.errorHandler } : {}),
     });

@@ -23,6 +23,8 @@ export interface HttpRoute {
   bodyLimit?: number;
   /** Most requests one client address may make in a window; the framework answers 429 (with Retry-After) above it. */
   rateLimit?: { max: number; windowMs: number };
+  /** A public API: pages of the configured origins may read its answers (CORS, preflight included; security-headers.ts). */
+  cors?: boolean;
   /** Checks that must pass before the body is read (a token). */
   onRequest?: onRequestHookHandler;
   /** The endpoint's own wording of framework errors (413, 400). */

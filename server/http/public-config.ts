@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RouteHandlerMethod } from 'fastify';
 import type { PublicConfig } from '../../src/protocol/events';
+import { FILE_ID_PATTERN } from '../../src/protocol/ids';
 
 /** Lists the city packs (folders under tiles/ holding a manifest.json). */
 export async function listCities(tilesDir: string): Promise<string[]> {
@@ -14,7 +15,7 @@ export async function listCities(tilesDir: string): Promise<string[]> {
   }
   const cities: string[] = [];
   for (const name of names.sort()) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) continue;
+    if (!FILE_ID_PATTERN.test(name)) continue;
     try {
       if ((await stat(path.join(tilesDir, name, 'manifest.json'))).isFile()) cities.push(name);
     } catch {

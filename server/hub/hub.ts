@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { isClientEvent, type ClientEvents, type ServerEvents } from '../../src/protocol/socket-events';
+import { originAllowed } from '../http/origin-policy';
 import type { Logger } from '../logger';
 import { dropUnknownEvents, onEvent, refuseMessage, spendBudget, type EventGuard, type HubSocket, type SocketData } from './on-event';
 import { SocketBudget, type BudgetOverrides } from './socket-budget';
@@ -18,6 +19,8 @@ export interface HubDeps {
   logger: Logger;
   defaultCity: string;
   serverVersion: string;
+  /** Origins besides the server's own whose pages may open a socket (ALLOWED_ORIGINS); default none. */
+  allowedOrigins?: readonly string[];
   /** Budgets instead of the table's (tests that flood on purpose). */
   budgets?: BudgetOverrides;
   /** Hears each message refused for its budget (the metrics). */
@@ -45,6 +48,12 @@ export function createHub(httpServer: HttpServer, deps: HubDeps): { io: HubServe
     pingInterval: 10_000,
     pingTimeout: 20_000,
     maxHttpBufferSize: 1_000_000,
+    // A page of another origin may not open a socket (a browser sends Origin; a node tool or station sends none and passes).
+    allowRequest: (request, callback) => {
+      const allowed = originAllowed(request.headers.origin, request.headers.host, deps.allowedOrigins ?? []);
+      if (!allowed) deps.logger.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
   });
 
   const guard: EventGuard = { logger: deps.logger };

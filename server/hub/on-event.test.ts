@@ -99,7 +99,7 @@ describe('onEvent', () => {
     expect(await send(operator, 'clock:command', { rate: 100_000 })).toEqual({ ok: false, error: expect.stringMatching(/^invalid clock command: rate: .+/) });
     expect(await send(operator, 'scenario:run', { scenario: { id: 'Bad Id', name: 'x', window: { startMs: 0, endMs: 1 } } })).toEqual({
       ok: false,
-      error: expect.stringMatching(/^invalid scenario: id: id must be lower-case/),
+      error: expect.stringMatching(/^invalid scenario: id: a scenario id is lower-case/),
     });
     expect(await send(operator, 'scenario:run', 'nonsense')).toEqual({ ok: false, error: expect.stringMatching(/^invalid request: /) });
     expect(await send(operator, 'room:weather-day', { date: 'tomorrow' })).toEqual({ ok: false, error: 'invalid weather day: give { date: "YYYY-MM-DD" } or { date: null }' });

@@ -39,7 +39,10 @@ export function ingestEndpoint(token: string): Pick<HttpRoute, 'onRequest' | 'bo
       if (error.statusCode === 413) return send(reply, 413, { error: `the body is larger than ${MAX_INGEST_BYTES} bytes` });
       // The store could not write (its message says why, and that nothing was stored): try again later.
       if (error instanceof StoreUnavailableError) return send(reply.header('retry-after', '30'), 503, { error: error.message });
-      return send(reply, error.statusCode ?? 500, { error: error.message });
+      const status = error.statusCode ?? 500;
+      // A failure of the server's own is logged whole; the station learns only that it happened.
+      if (status >= 500) return (reply.log.error({ err: error }, 'ingest failed'), send(reply, 500, { error: 'the server could not take the entities; try again' }));
+      return send(reply, status, { error: error.message });
     },
     otherMethods: (reply) => send(reply, 405, { error: 'use POST' }),
   };

@@ -25,6 +25,7 @@ import type { PlannerRoomControls } from './planner-room-source.js';
 import type { PlannerRooms } from './planner-rooms.js';
 import { loadResult, recordingDir, saveResult, scenarioSummaries } from './scenario-results.js';
 import { WEATHER_SPEED_FACTORS } from './weather-presets.js';
+import { publicMessage } from '../public-message.js';
 
 /** What the planner needs. */
 export interface PlannerHubDeps {
@@ -97,7 +98,7 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
       if (!scenario.ok) return scenario;
       return { ok: true, lengthM: baseline.lengthM, baselineS: baseline.travelS, scenarioS: scenario.travelS, freeFlowS: baseline.freeFlowS };
     } catch (error) {
-      return { ok: false, error: (error as Error).message };
+      return { ok: false, error: publicMessage(error) };
     } finally {
       // Read once for this answer: let go of its files and decoding workers.
       await scenarioSource?.close().catch(() => undefined);
@@ -183,7 +184,7 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
         deps.rooms.emit(room.name, 'scenario:job', current);
       } catch (error) {
         deps.logger.error({ err: error }, 'what-if could not start');
-        refuse(`the what-if could not start: ${(error as Error).message}`);
+        refuse(`the what-if could not start: ${publicMessage(error)}`);
       }
     });
 

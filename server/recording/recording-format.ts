@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { entitySchema } from '../../src/protocol/entities.js';
 import { tripSchema } from '../../src/protocol/feed.js';
+import { fileIdSchema } from '../../src/protocol/ids.js';
 
 /** Format name and version written into every index. */
 export const RECORDING_FORMAT = 'sandtable-recording';
@@ -30,7 +31,7 @@ export const recordingIndexSchema = z
     format: z.literal(RECORDING_FORMAT),
     version: z.literal(RECORDING_VERSION),
     /** City pack id the recording belongs to. */
-    city: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    city: fileIdSchema('a city id'),
     /** What produced it, e.g. "synthetic seed=1" or "weather import shanghai-hourly.csv". */
     source: z.string().max(512),
     /** Chunk length, ms of sim time; chunk n covers [originMs + n·chunkMs, originMs + (n+1)·chunkMs). */

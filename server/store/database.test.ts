@@ -19,7 +19,8 @@ const FIRST = { '0001-notes.sql': 'create table notes (id text primary key, body
 
 /** The same behaviour on both engines. */
 function engineContract(name: string, location: () => Promise<DatabaseLocation>) {
-  describe(name, () => {
+  // Opening PGlite takes seconds on a busy machine.
+  describe(name, { timeout: 30_000 }, () => {
     let where: DatabaseLocation;
     let migrations: string;
     beforeAll(async () => {

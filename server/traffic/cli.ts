@@ -14,6 +14,7 @@ import { saveScenario, scenarioContextOf, validateScenario } from './scenario.js
 import { loadTrafficCity } from './traffic-city.js';
 import { DEFAULT_SEED, DEFAULT_TRIPS } from './traffic-defaults.js';
 import { runWhatIf } from './what-if.js';
+import { FILE_ID_RULE, isFileId } from '../../src/protocol/ids.js';
 
 /** Usage text printed with argument errors and --help. */
 export const USAGE = `usage: npm run traffic -- build <city> [--start <ISO>] [--seed <n>] [--trips <n>] [--out <folder>] [--tiles <folder>] [--work <folder>]
@@ -67,7 +68,7 @@ export function parseTrafficArguments(argv: string[]): BuildOptions {
   if (command === 'what-if' && rest.length === 0) throw new UsageError('what-if needs a scenario JSON file');
   if (command === 'what-if' && values.work) throw new UsageError('--work is for build only');
   if (rest.length > (command === 'what-if' ? 1 : 0)) throw new UsageError(`unexpected argument '${rest[command === 'what-if' ? 1 : 0]}'`);
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(city)) throw new UsageError(`city '${city}' must be lower-case letters, digits and dashes`);
+  if (!isFileId(city)) throw new UsageError(`city '${city}' must be ${FILE_ID_RULE}`);
   const start = values.start ?? DEFAULT_START;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(start) || !Number.isFinite(Date.parse(start))) {
     throw new UsageError(`--start '${start}' is not an ISO date-time with an offset, e.g. ${DEFAULT_START}`);

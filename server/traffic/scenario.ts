@@ -6,6 +6,8 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scenarioSchema, type Scenario } from '../../src/protocol/scenario.js';
+import { isFileId } from '../../src/protocol/ids.js';
+import { publicMessage } from '../public-message.js';
 
 /** What a scenario is checked against. */
 export interface ScenarioContext {
@@ -74,7 +76,9 @@ export async function loadScenario(dir: string, id: string, context: ScenarioCon
   try {
     raw = JSON.parse(await readFile(scenarioFile(dir, id), 'utf8'));
   } catch (error) {
-    return { ok: false, error: `cannot read scenario '${id}': ${(error as Error).message}` };
+    // The reply names the scenario, never the file it lives in.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, error: `no saved scenario '${id}'` };
+    return { ok: false, error: `scenario '${id}' cannot be read: ${publicMessage(error)}` };
   }
   return validateScenario(raw, context);
 }
@@ -83,7 +87,8 @@ export async function loadScenario(dir: string, id: string, context: ScenarioCon
 export async function listScenarios(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   return names
-    .filter((name) => /^[a-z0-9][a-z0-9-]*\.json$/.test(name))
+    .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -5))
+    .filter(isFileId)
     .sort();
 }

@@ -6,6 +6,7 @@
 import type { Scenario } from '../../src/protocol/scenario.js';
 import type { TrafficCity } from './traffic-city.js';
 import { runWhatIf, type WhatIfOptions, type WhatIfProgress, type WhatIfResult } from './what-if.js';
+import { publicMessage } from '../public-message.js';
 
 /** A job's state, as the planner page shows it. */
 export type WhatIfJobState =
@@ -46,7 +47,9 @@ export class WhatIfJobs {
     })
       // A run that slipped past its cancel between two checks is still reported cancelled.
       .then((result) => update(controller.signal.aborted ? { id, scenarioId: scenario.id, status: 'cancelled', error: 'cancelled' } : { id, scenarioId: scenario.id, status: 'done', result }))
-      .catch((error: Error) => update({ id, scenarioId: scenario.id, status: controller.signal.aborted ? 'cancelled' : 'failed', error: controller.signal.aborted ? 'cancelled' : error.message }))
+      .catch((error: Error) =>
+        update({ id, scenarioId: scenario.id, status: controller.signal.aborted ? 'cancelled' : 'failed', error: controller.signal.aborted ? 'cancelled' : publicMessage(error) }),
+      )
       .finally(() => this.controllers.delete(id));
     return { ok: true, id };
   }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { importWeatherCsv, type WeatherImportSummary } from './csv-import.js';
+import { FILE_ID_RULE, isFileId } from '../../src/protocol/ids.js';
 
 /** Usage text printed with argument errors and --help. */
 export const USAGE = `usage: npm run weather -- import <file.csv> --city <id> [--mapping <mapping.json>] [--out <folder>]
@@ -46,7 +47,7 @@ export function parseWeatherArguments(argv: string[]): WeatherCliArguments {
   if (!csvPath) throw new UsageError('import needs a CSV file');
   if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
   if (!values.city) throw new UsageError('--city is required');
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(values.city)) throw new UsageError(`--city '${values.city}' must be lower-case letters, digits and dashes`);
+  if (!isFileId(values.city)) throw new UsageError(`--city '${values.city}' must be ${FILE_ID_RULE}`);
   return { csvPath, city: values.city, ...(values.mapping ? { mapping: values.mapping } : {}), ...(values.out ? { outDir: values.out } : {}) };
 }
 

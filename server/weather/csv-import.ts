@@ -13,6 +13,7 @@ import { readMapping, type CsvMapping } from './csv-mapping.js';
 import { readHourlyRows, type CountedField } from './hourly-rows.js';
 import { findNamedDays } from './named-days.js';
 import { localIso, toWeatherEvents } from './weather-events.js';
+import { FILE_ID_RULE, isFileId } from '../../src/protocol/ids.js';
 
 /** One day of sim time: a chunk per day makes "jump to a day" read one file. */
 export const DAY_MS = 86_400_000;
@@ -55,12 +56,10 @@ export class WeatherImportError extends Error {
   override readonly name = 'WeatherImportError';
 }
 
-const CITY_ID = /^[a-z0-9][a-z0-9-]*$/;
-
 /** Imports a CSV; throws (CsvError, MappingError, WeatherImportError) before writing anything. */
 export async function importWeatherCsv(options: WeatherImportOptions): Promise<WeatherImportSummary> {
   const started = performance.now();
-  if (!CITY_ID.test(options.city)) throw new WeatherImportError(`city id '${options.city}' must be lower-case letters, digits and dashes`);
+  if (!isFileId(options.city)) throw new WeatherImportError(`city id '${options.city}' must be ${FILE_ID_RULE}`);
   const mapping = typeof options.mapping === 'object' ? options.mapping : await readMapping(options.mapping ?? DEFAULT_MAPPING_PATH);
   let text: string;
   try {

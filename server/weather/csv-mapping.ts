@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { fileIdSchema } from '../../src/protocol/ids.js';
 
 const columnName = z.string().min(1).max(128);
 
@@ -47,7 +48,7 @@ export const csvMappingSchema = z
     /** The station: part of the entity id, and where the observation is placed. */
     station: z
       .object({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'station id must be lower-case letters, digits and dashes'),
+        id: fileIdSchema('a station id'),
         name: z.string().max(256).optional(),
         lon: z.number().min(-180).max(180),
         lat: z.number().min(-90).max(90),

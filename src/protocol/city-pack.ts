@@ -12,6 +12,7 @@
  *   places.geojson  FeatureCollection<Point, PlaceProperties>
  */
 import { z } from 'zod';
+import { fileIdSchema } from './ids';
 
 /** Pack format version; bumped when a reader of an older pack would misread a newer one. */
 export const CITY_PACK_FORMAT = 1;
@@ -90,7 +91,7 @@ export type PlaceCategory = z.infer<typeof placeCategorySchema>;
 
 export const manifestSchema = z.object({
   format: z.literal(CITY_PACK_FORMAT),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: fileIdSchema('a city id'),
   name: localizedNameSchema,
   /** [west, south, east, north] in degrees, WGS84. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),

@@ -4,6 +4,7 @@
  * server or UI.
  */
 import { z } from 'zod';
+import { fileIdSchema } from './ids';
 
 /** Surfaces that connect to the hub; each joins a room of its name. */
 export const SURFACES = ['wall', 'kiosk', 'planner'] as const;
@@ -25,7 +26,7 @@ export type Welcome = z.infer<typeof welcomeSchema>;
 
 /** Public runtime config the server hands to pages at `/api/config`. */
 export const publicConfigSchema = z.object({
-  defaultCity: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  defaultCity: fileIdSchema('a city id'),
   cities: z.array(z.string()),
   serverVersion: z.string(),
 });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { scenarioSchema, trafficKpisSchema, type ScenarioInput } from './scenario.js';
+import { fileIdSchema } from './ids';
 
 /** Weather scenarios a planner can lay over a window. */
 export const WEATHER_PRESET_NAMES = ['typhoon', 'heat-wave', 'cold-snap'] as const;
@@ -22,13 +23,13 @@ export const weatherOverrideSchema = z
 export type WeatherOverride = NonNullable<z.infer<typeof weatherOverrideSchema>>;
 
 /** room:traffic-view: which recording the room's traffic comes from inside a scenario's window. */
-export const trafficViewSchema = z.object({ scenarioId: z.string().min(1).max(64).nullable() }).strict();
+export const trafficViewSchema = z.object({ scenarioId: fileIdSchema('a scenario id').nullable() }).strict();
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const windowSchema = z.object({ startMs: z.number(), endMs: z.number() });
 /** scenario:run: the scenario (the server checks it further against the city) and the guide's route to compare. */
 export const scenarioRunSchema = z.object({ scenario: scenarioSchema, route: z.object({ from: lonLat, to: lonLat }).strict().optional() }).strict();
-export const scenarioIdSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a scenario id is lower-case letters, digits and dashes') }).strict();
+export const scenarioIdSchema = z.object({ id: fileIdSchema('a scenario id') }).strict();
 /** scenario:cancel: a job (default: the running one); sent without arguments it cancels the running one. */
 export const scenarioCancelSchema = z
   .object({ jobId: z.string().max(64).optional() })

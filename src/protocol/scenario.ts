@@ -5,6 +5,7 @@
  * server's, layered on this schema (server/traffic/scenario.ts).
  */
 import { z } from 'zod';
+import { fileIdSchema } from './ids';
 
 /** Longest window a what-if re-simulates: longer belongs to a full rebuild. */
 export const MAX_WINDOW_MS = 6 * 3_600_000;
@@ -30,7 +31,7 @@ export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
 /** The scenario as saved and sent over the socket. */
 export const scenarioSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id must be lower-case letters, digits and dashes (at most 64)'),
+    id: fileIdSchema('a scenario id'),
     name: z.string().min(1).max(200),
     /** The re-simulated window, epoch ms. */
     window: z.object({ startMs: z.number().int(), endMs: z.number().int() }),

@@ -1,4 +1,5 @@
 /** Options of a wall scene read from the page URL, so tests and benches can tune the cost. */
+import { isFileId } from '../protocol/ids';
 
 /** Scene options. */
 export interface SceneOptions {
@@ -25,7 +26,7 @@ export function parseSceneOptions(search: string): SceneOptions {
   const msaa = Number(params.get('msaa'));
   const shadowsParam = params.get('shadows');
   return {
-    city: city && /^[a-z0-9][a-z0-9-]*$/.test(city) ? city : null,
+    city: isFileId(city) ? city : null,
     test,
     msaaSamples: [1, 2, 4, 8].includes(msaa) ? msaa : test ? 1 : 4,
     shadows: shadowsParam === null ? !test : shadowsParam === '1',

@@ -4,6 +4,7 @@
  * wall can validate what it loads.
  */
 import { z } from 'zod';
+import { fileIdSchema } from '../protocol/ids';
 
 /** The kinds of named day the importer looks for. */
 export const NAMED_DAY_IDS = ['heat', 'plum-rain', 'cold-snap', 'typhoon'] as const;
@@ -26,7 +27,7 @@ export type NamedDay = z.infer<typeof namedDaySchema>;
 
 /** The days.json file. */
 export const namedDaysFileSchema = z.object({
-  city: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  city: fileIdSchema('a city id'),
   source: z.string().max(512),
   days: z.array(namedDaySchema).max(NAMED_DAY_IDS.length),
 });

@@ -19,6 +19,7 @@ import { buildRoadGraph, extractRoads, roadKilometres } from './roads.js';
 import { createStreetIndex } from './street-index.js';
 import { buildQuadtree, countLeaves, writeTileset } from './tileset.js';
 import { findViews } from './views.js';
+import { FILE_ID_RULE, isFileId } from '../../src/protocol/ids.js';
 
 /** What to build. */
 export interface BuildOptions {
@@ -66,7 +67,7 @@ const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number
 export async function buildCity(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { progress } = options;
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(options.id)) throw new BuildError(`city id '${options.id}' must be lower-case letters, digits and dashes`);
+  if (!isFileId(options.id)) throw new BuildError(`city id '${options.id}' must be ${FILE_ID_RULE}`);
   if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw new BuildError(`'${options.timeZone}' is not an IANA time zone (e.g. Asia/Shanghai)`);
 
   progress.stage('read', 100);
