@@ -59,6 +59,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('reads the live world’s caps, the defaults unless set', () => {
+    expect(loadConfig({}).liveLimits).toEqual({ maxEntities: 5000, requests: { max: 500, maxClosed: 100 } });
+    expect(loadConfig({ LIVE_MAX_ENTITIES: '20000', LIVE_MAX_REQUESTS: '50', LIVE_MAX_CLOSED_REQUESTS: '80' }).liveLimits).toEqual({ maxEntities: 20000, requests: { max: 50, maxClosed: 50 } });
+    expect(() => loadConfig({ LIVE_MAX_ENTITIES: '0' })).toThrow(/LIVE_MAX_ENTITIES/);
+    expect(() => loadConfig({ LIVE_MAX_REQUESTS: 'many' })).toThrow(/LIVE_MAX_REQUESTS/);
+  });
+
   it('reads the halls: main by default, each a room name, none twice', () => {
     expect(loadConfig({}).halls).toEqual(['main']);
     expect(loadConfig({}).roomGraceMs).toBe(30_000);

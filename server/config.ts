@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { roomNameSchema } from '../src/protocol/feed-wire.js';
 import type { DatabaseLocation } from './store/database.js';
+import { DEFAULT_LIVE_LIMITS, type LiveLimits } from './store/live-state.js';
 import { fileIdSchema } from '../src/protocol/ids';
 import { parseAllowedOrigins } from './http/origin-policy';
 
@@ -62,6 +63,10 @@ const envSchema = z.object({
     ),
   /** How long (ms) an empty room that is not a hall lives on before it is released. */
   ROOM_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** How large the live world may grow: entities besides requests, requests shown, closed ones among them (docs/storage.md). */
+  LIVE_MAX_ENTITIES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_LIVE_LIMITS.maxEntities),
+  LIVE_MAX_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LIVE_LIMITS.requests.max),
+  LIVE_MAX_CLOSED_REQUESTS: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LIVE_LIMITS.requests.maxClosed),
   /** Origins besides the server's own whose pages may post, open a socket and read Open311, comma-separated (https://hall.example.org); default none. */
   ALLOWED_ORIGINS: z
     .string()
@@ -106,6 +111,8 @@ export interface ServerConfig {
   /** Rooms open from the start (HALLS). */
   halls: string[];
   roomGraceMs: number;
+  /** LIVE_MAX_*. */
+  liveLimits: LiveLimits;
   /** Origins besides the server's own that may call it from a page. */
   allowedOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -145,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir },
     halls: e.HALLS,
     roomGraceMs: e.ROOM_GRACE_MS,
+    liveLimits: { maxEntities: e.LIVE_MAX_ENTITIES, requests: { max: e.LIVE_MAX_REQUESTS, maxClosed: Math.min(e.LIVE_MAX_CLOSED_REQUESTS, e.LIVE_MAX_REQUESTS) } },
     allowedOrigins: e.ALLOWED_ORIGINS,
     logLevel: e.LOG_LEVEL,
   };
@@ -159,6 +167,7 @@ export function feedOptions(config: ServerConfig) {
     clockSyncMs: config.clockSyncMs,
     halls: config.halls,
     roomGraceMs: config.roomGraceMs,
+    liveLimits: config.liveLimits,
     recordings: config.recordings,
     ...(config.clockStartMs !== undefined ? { startMs: config.clockStartMs } : {}),
     ...(config.open311ApiKey ? { open311ApiKey: config.open311ApiKey } : {}),
