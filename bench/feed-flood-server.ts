@@ -1,6 +1,7 @@
 /**
  * The server side of bench/feed-flood.bench.ts: the real application on the Shanghai pack and its
- * recorded day, in its own process (run with --expose-gc) so its memory is its own. It samples its
+ * recorded day, in its own process so its memory is its own (GC exposed at run time: --expose-gc on
+ * the command line would be refused by the recording's worker threads, which inherit it). It samples its
  * memory every 20 ms and answers the bench over IPC: "peak" (and start a new peak), "gc" (collect,
  * then the memory left), "close".
  */
@@ -8,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createApplication } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
 
@@ -43,7 +46,8 @@ setInterval(() => {
   peak = { heapUsedMb: Math.max(peak.heapUsedMb, m.heapUsedMb), rssMb: Math.max(peak.rssMb, m.rssMb) };
 }, 20).unref();
 
-const gc = (globalThis as { gc?: () => void }).gc;
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as (() => void) | undefined;
 process.on('message', (message: string) => {
   if (message === 'peak') {
     process.send!({ peak });

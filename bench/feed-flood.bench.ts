@@ -78,7 +78,13 @@ function summary(gaps: number[]) {
 }
 
 async function bench(): Promise<void> {
-  const server = fork(join(import.meta.dirname, 'feed-flood-server.ts'), [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const server = fork(join(import.meta.dirname, 'feed-flood-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let closing = false;
+  server.once('exit', (code) => {
+    if (closing) return;
+    console.error(`the server stopped (exit code ${code}) before the bench was done`);
+    process.exit(1);
+  });
   const { port } = await new Promise<{ port: number; memory: Memory }>((resolve) => server.once('message', (m) => resolve(m as { port: number; memory: Memory })));
 
   const wall = open(port);
@@ -109,6 +115,7 @@ async function bench(): Promise<void> {
   const { memory: after, collected } = await ask<{ memory: Memory; collected: boolean }>(server, 'gc');
   const wallStillJoined = wall.connected;
   wall.disconnect();
+  closing = true;
   server.send('close');
 
   const base = summary(gapsWithin(arrivals, baselineFrom, baselineTo));
