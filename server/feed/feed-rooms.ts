@@ -5,6 +5,7 @@
  * so the cap on rooms bounds how many run at once and can never be used up for good.
  */
 import type { ClockSync } from '../../src/protocol/clock.js';
+import { noRoomRefusal } from '../../src/protocol/feed-wire.js';
 import { CityClock } from '../clock/city-clock.js';
 import type { EmitToRoom, FeedHubDeps, RoomEntry, RoomSource } from './feed-hub.js';
 import { Room } from './room.js';
@@ -43,7 +44,7 @@ export class FeedRooms<S extends RoomSource = RoomSource> {
   open(name: string, mayCreate: boolean): RoomEntry<S> | string {
     const existing = this.rooms.get(name);
     if (existing) return existing;
-    if (!mayCreate) return `there is no room "${name}" on this server (its halls: ${[...this.halls].join(', ') || 'none'}); an operator or planner opens other rooms`;
+    if (!mayCreate) return noRoomRefusal(name, [...this.halls]);
     if (this.rooms.size >= this.maxRooms) return `too many rooms on this server (${this.maxRooms}); an empty room is released after ${Math.round(this.graceMs / 1000)} s`;
     return this.create(name);
   }

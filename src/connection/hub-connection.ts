@@ -1,4 +1,7 @@
-/** The link to the hub: connects, says hello, keeps the clock and status in the store, reconnects forever. */
+/**
+ * The link to the hub: connects, says hello, keeps the clock and status in the store, reconnects
+ * forever — calmly when the hub holds the screen back (a room not open, a kick: link-setback.ts).
+ */
 import { io } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import type { Surface } from '../protocol/events';
@@ -6,6 +9,7 @@ import type { Role } from '../protocol/feed-wire';
 import type { ServerEventName } from '../protocol/socket-events';
 import type { AppStore } from '../store/app-store';
 import type { HubSocket } from './hub-socket';
+import { joinSetback, kickSetback } from './link-setback';
 import { request } from './request';
 import { onServerEvent } from './server-event';
 
@@ -52,6 +56,24 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
   });
   const state = () => store.getState();
   let closed = false;
+  // The one pending reconnection after a pause (a failed welcome, a room not open, a kick).
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const reconnectAfter = (ms: number) => {
+    if (retry) clearTimeout(retry);
+    retry = setTimeout(() => {
+      retry = null;
+      if (!closed && !socket.connected) socket.connect();
+    }, ms);
+  };
+  let kicks = 0;
+  let kicked = false;
+
+  /** A join the server refused: the setback it means (shown, and retried after its pause) is thrown as this. */
+  class HeldBack extends Error {
+    constructor(readonly retryInMs: number) {
+      super('held back by the hub');
+    }
+  }
 
   // The offset estimate with the shortest round trip so far: its error is at most half that round trip.
   let best: { offsetMs: number; roundTripMs: number } | null = null;
@@ -89,7 +111,13 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
       refusal = reply.error;
       reply = await request(socket, 'feed:join', { room, role: surface }, { timeoutMs: 8_000 });
     }
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) {
+      const setback = joinSetback(reply.error, room);
+      if (!setback) throw new Error(reply.error);
+      state().setSetback(setback);
+      throw new HeldBack(setback.retryInMs);
+    }
+    state().setSetback(null);
     // The reply passed the table's ack schema: its clock, extent and weather are valid as they stand.
     state().setJoinedRole(reply.role, refusal);
     state().resetClockSync(reply.clock);
@@ -115,13 +143,22 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
         await joinRoom();
         state().setConnectionStatus('connected');
       })
-      .catch(() => {
-        // No welcome: start over after a pause rather than spin against a struggling server.
+      .catch((error: unknown) => {
+        // No welcome or no room: start over after a pause rather than spin against a struggling server.
         socket.disconnect();
-        setTimeout(() => !closed && socket.connect(), 2_000);
+        reconnectAfter(error instanceof HeldBack ? error.retryInMs : 2_000);
       });
   });
-  socket.on('disconnect', () => state().setConnectionStatus('reconnecting'));
+  socket.on('disconnect', (reason) => {
+    state().setConnectionStatus('reconnecting');
+    // socket.io does not come back from a server's own disconnect: after a kick, come back after its pause.
+    if (kicked) {
+      // A kick whose closing frame was lost reads as a lost transport, which socket.io would retry at once: stop it.
+      if (reason !== 'io server disconnect') socket.disconnect();
+      reconnectAfter(state().connection.setback?.retryInMs ?? 0);
+    }
+    kicked = false;
+  });
   socket.on('connect_error', () => {
     if (state().connection.status === 'connected') state().setConnectionStatus('reconnecting');
   });
@@ -132,12 +169,23 @@ export function connectHub(store: AppStore, surface: Surface, room = 'main', tok
   onServerEvent(socket, 'feed:snapshot', (snapshot) => state().applySnapshot(snapshot, snapshot.trips), dropped);
   onServerEvent(socket, 'feed:delta', (delta) => state().applyDelta(delta), dropped);
   onServerEvent(socket, 'feed:trips', (trips) => state().setTripWindow(trips), dropped);
+  // The server says why before it drops a socket that kept over an event's budget.
+  onServerEvent(
+    socket,
+    'hub:kicked',
+    (kick) => {
+      kicked = true;
+      state().setSetback(kickSetback(kick, ++kicks));
+    },
+    dropped,
+  );
 
   return {
     socket,
     close: () => {
       closed = true;
       if (reprobe) clearTimeout(reprobe);
+      if (retry) clearTimeout(retry);
       socket.removeAllListeners();
       socket.disconnect();
     },

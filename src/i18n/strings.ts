@@ -195,6 +195,15 @@ export const STRINGS = {
   'clock.badge.paused': { 'zh-CN': '已暂停', en: 'Paused' },
   'clock.badge.rate': { 'zh-CN': '{rate}× 快放', en: '{rate}× speed' },
   'clock.badge.reverse': { 'zh-CN': '{rate}× 倒放', en: '{rate}× backwards' },
+  // Issue 11, bounded load: what a screen the hub holds back says (a room not open, a kick for flooding).
+  'link.noRoom': {
+    'zh-CN': '本服务器没有开放“{room}”房间（由操作员或规划员开启），每 {seconds} 秒再试一次',
+    en: 'There is no room "{room}" open on this server (an operator or planner opens it); trying again every {seconds} s',
+  },
+  'link.kicked': {
+    'zh-CN': '服务器断开了本屏：{event} 发送过多。{seconds} 秒后重新连接',
+    en: "The server closed this screen's link: too many {event}. Reconnecting after {seconds} s",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** A key of the string table. */

@@ -16,6 +16,17 @@ export type Role = z.infer<typeof roleSchema>;
 /** Roles that must present a token. */
 export const PRIVILEGED_ROLES: readonly Role[] = ['planner', 'operator'];
 
+/** How the refusal of a join to a room that is not open starts; the browser recognises it by this. */
+const NO_ROOM_PREFIX = 'there is no room';
+
+/** The refusal sent to a wall or kiosk that asks for a room that is not open (only staff open rooms). */
+export function noRoomRefusal(name: string, halls: readonly string[]): string {
+  return `${NO_ROOM_PREFIX} "${name}" on this server (its halls: ${halls.join(', ') || 'none'}); an operator or planner opens other rooms`;
+}
+
+/** Whether a join's refusal says the room is not open (see noRoomRefusal). */
+export const isNoRoomRefusal = (error: string): boolean => error.startsWith(`${NO_ROOM_PREFIX} "`);
+
 /** A room is one exhibition hall; its name is a short slug. */
 export const roomNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a room name is 1–32 lower-case letters, digits or dashes');
 

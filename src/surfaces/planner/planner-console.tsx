@@ -3,6 +3,7 @@ import { ClosuresList } from './closures-list';
 import { DemandSlider } from './demand-slider';
 import { EventFields } from './event-fields';
 import { KpiTable } from './kpi-table';
+import { LinkSetbackNotice } from './link-setback-notice';
 import { PlannerClock } from './planner-clock';
 import { usePlannerTranslate } from './planner-context';
 import { RunControls } from './run-controls';
@@ -18,6 +19,7 @@ export function PlannerConsole() {
   return (
     <aside class="planner-console" data-testid="planner-console">
       <h1>{t('planner.title')}</h1>
+      <LinkSetbackNotice />
       <PlannerClock />
       <ScenarioFields />
       <ClosuresList />
