@@ -68,6 +68,26 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Knockout (bundled with Cesium's widgets, imported by its Viewer) finds the global object with
+ * `this || (0,eval)("this")`; in an ES module `this` is undefined, so it evaluates a string, which the
+ * Content-Security-Policy (no 'unsafe-eval') refuses and the whole bundle fails to start. `globalThis`
+ * is the same object without an eval. Its other string evaluations (binding parsing, a JSON fallback)
+ * serve widgets the viewer does not create.
+ */
+function knockoutWithoutEval(): Plugin {
+  const lookup = 'this||(0,eval)("this")';
+  return {
+    name: 'sandtable-knockout-without-eval',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]knockout-[\d.]+\.js$/.test(id)) return null;
+      if (!code.includes(lookup)) this.error(`knockout's global lookup changed (${id}): check it still needs no eval under the CSP`);
+      return { code: code.replace(lookup, 'this||globalThis'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   define: { CESIUM_BASE_URL: JSON.stringify('/cesiumStatic') },
   server: {
@@ -93,6 +113,7 @@ export default defineConfig({
         rename: { stripBase: 4 },
       })),
     }),
+    knockoutWithoutEval(),
     sandtableServer(),
     precompress(),
   ],

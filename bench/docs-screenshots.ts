@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, waitForReady, watchPage } from '../tests/support/chromium';
 import { clickableSegments, loadGraph, onScreen, spreadOut } from '../tests/support/road-targets';
+import { cspViolations, watchCsp } from '../tests/support/csp-watch';
 
 const [url = 'http://127.0.0.1:8080', plannerToken = '', out = 'docs'] = process.argv.slice(2);
 const settleMs = Number(process.env.SETTLE_MS ?? 4000);
@@ -15,13 +16,15 @@ const settleMs = Number(process.env.SETTLE_MS ?? 4000);
 async function shoot(browser: Browser, path: string, viewport: { width: number; height: number }, file: string, act?: (page: Page) => Promise<void>): Promise<void> {
   const page = await browser.newPage({ viewport });
   const watch = watchPage(page, new URL(url).origin);
+  await watchCsp(page);
   await page.goto(`${url}${path}`);
   await waitForReady(page, 600_000);
   if (act) await act(page);
   await page.waitForTimeout(settleMs);
   await page.screenshot({ path: `${out}/${file}`, timeout: 300_000 });
-  console.log(`saved ${out}/${file}; ${watch.foreignRequests.length} foreign requests, ${watch.consoleErrors.length} console errors`);
-  for (const line of [...watch.foreignRequests, ...watch.consoleErrors]) console.log('  ', line);
+  const blocked = await cspViolations(page);
+  console.log(`saved ${out}/${file}; ${watch.foreignRequests.length} foreign requests, ${watch.consoleErrors.length} console errors, ${blocked.length} CSP violations`);
+  for (const line of [...watch.foreignRequests, ...watch.consoleErrors, ...blocked]) console.log('  ', line);
   await page.close();
 }
 

@@ -14,6 +14,7 @@ import { Hud } from '../ui/hud';
 import { fetchNamedDays } from '../connection/fetch-named-days';
 import { markReady, markRebuilding, markTouring } from './wall/wall-page';
 import { whilePageShown } from './while-page-shown';
+import { takeSessionToken } from './session-token';
 
 /** Mounts a city surface — the wall or a kiosk — on the page: scene, HUD, hub link, self-healing. */
 export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void> {
@@ -31,9 +32,10 @@ export async function mountCitySurface(surface: 'wall' | 'kiosk'): Promise<void>
     if (state.camera.touring !== touring) markTouring((touring = state.camera.touring));
   });
 
-  // Staff open a screen with ?operator=<OPERATOR_TOKEN> to steer its room's clock from it.
+  // Staff open a screen with ?operator=<OPERATOR_TOKEN> to steer its room's clock from it; the token
+  // leaves the address at once and stays with the tab (a reload keeps it).
+  const operatorToken = takeSessionToken('operator');
   const params = new URLSearchParams(location.search);
-  const operatorToken = params.get('operator');
   const hub = operatorToken ? connectHub(store, surface, pickRoom(params.get('room')), operatorToken, 'operator') : connectHub(store, surface, pickRoom(params.get('room')));
   // The guide's route follows its ends and the traffic; the route layer draws what it brings. The
   // surface is never torn down, so the poller stops with the page.

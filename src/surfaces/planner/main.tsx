@@ -27,13 +27,16 @@ import { attachPlannerLink, checkToken } from './planner-link';
 import { createPlannerStore } from './planner-store';
 import { TokenForm } from './token-form';
 import { whilePageShown } from '../while-page-shown';
+import { forgetSessionToken, keepSessionToken, takeSessionToken } from '../session-token';
 
+/** The address parameter (and session key) of the planner token. */
+const PLANNER_TOKEN = 'token';
 const params = new URLSearchParams(location.search);
 const locale = pickLocale(params.get('lang'));
 const room = pickRoom(params.get('room'));
 const root = document.getElementById('app')!;
 
-/** Shows the token form; a submitted token goes into the URL and is tried. */
+/** Shows the token form; a submitted token is kept for the tab's session (never in the address) and tried. */
 function askForToken(error: string | null): void {
   document.documentElement.dataset.ready = 'true';
   render(
@@ -41,8 +44,7 @@ function askForToken(error: string | null): void {
       locale={locale}
       error={error}
       onSubmit={(token) => {
-        params.set('token', token);
-        history.replaceState(null, '', `${location.pathname}?${params}`);
+        keepSessionToken(PLANNER_TOKEN, token);
         void start(token);
       }}
     />,
@@ -53,7 +55,7 @@ function askForToken(error: string | null): void {
 async function start(token: string): Promise<void> {
   render(<p class="planner-connecting">{translate(locale, 'planner.connecting')}</p>, root);
   const refusal = await checkToken(room, token);
-  if (refusal) return askForToken(refusal);
+  if (refusal) return (forgetSessionToken(PLANNER_TOKEN), askForToken(refusal));
 
   // A planner's view does not tour (the idle timer must stay under setTimeout's 2^31 ms).
   const options = { ...parseSceneOptions(location.search), idleSeconds: 1_000_000 };
@@ -127,6 +129,7 @@ async function start(token: string): Promise<void> {
   document.documentElement.dataset.console = 'true';
 }
 
-const token = params.get('token');
+// `?token=…` leaves the address as soon as it is read; a reload finds it in the tab's session.
+const token = takeSessionToken(PLANNER_TOKEN);
 if (token) void start(token).catch((error: unknown) => askForToken(String(error)));
 else askForToken(null);
