@@ -1,6 +1,4 @@
 /** Builds the front end (unless dist/ is up to date with the sources) and starts the real server for the browser suite. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
@@ -26,7 +24,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       CLOCK_RATE: '1',
       PLANNER_TOKEN: E2E_PLANNER_TOKEN,
       OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
-      SCENARIOS_DIR: mkdtempSync(join(tmpdir(), 'sandtable-e2e-scenarios-')),
     },
   });
   project.provide('baseUrl', server.url);
