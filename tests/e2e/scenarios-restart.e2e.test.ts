@@ -11,7 +11,7 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientEvents, ServerEvents } from '../../src/protocol/socket-events';
+import type { AckOf, ClientEvents, ServerEvents } from '../../src/protocol/socket-events';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 import { killProcessTree } from '../support/process-tree';
 import { startServer, type ServerProcess } from '../support/server-process';
@@ -28,10 +28,20 @@ const SCENARIO = {
   events: [],
 };
 
-/** A planner socket joined to a room of the server. */
+/** Waits for the server's ready signal: /healthz says the feed runs (a socket connected before that hears no feed events). */
+async function feedRunning(server: ServerProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (((await (await fetch(`${server.url}/healthz`)).json()) as { feed?: string }).feed !== 'running') {
+    if (Date.now() > deadline) throw new Error(`the feed did not start:\n${server.log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A planner socket joined to a room of the server, once its feed runs. */
 async function planner(server: ServerProcess): Promise<Socket<ServerEvents, ClientEvents>> {
+  await feedRunning(server);
   const socket: Socket<ServerEvents, ClientEvents> = connect(server.url, { parser: msgpackParser, transports: ['websocket'] });
-  const joined = await socket.emitWithAck('feed:join', { room: 'restart-hall', role: 'planner', token: TOKEN });
+  const joined = await socket.timeout(60_000).emitWithAck('feed:join', { room: 'restart-hall', role: 'planner', token: TOKEN });
   expect(joined.ok).toBe(true);
   return socket;
 }
@@ -49,7 +59,7 @@ function restartContract(name: string, env: () => Record<string, string>) {
     let second: ServerProcess | null = null;
     try {
       const before = await planner(first);
-      const run = await before.emitWithAck('scenario:run', { scenario: SCENARIO });
+      const run = await before.timeout(120_000).emitWithAck('scenario:run', { scenario: SCENARIO });
       expect(run).toMatchObject({ ok: true, scenario: { id: 'crash-proof' } });
       // Right after the acknowledgement, mid-run: no shutdown handler runs, nothing is flushed.
       await crash(first);
@@ -57,9 +67,9 @@ function restartContract(name: string, env: () => Record<string, string>) {
 
       second = await startServer({ port: first.port, env: { ...env(), PLANNER_TOKEN: TOKEN } });
       const after = await planner(second);
-      const list = await after.emitWithAck('scenario:list', {});
+      const list = (await after.timeout(60_000).emitWithAck('scenario:list', {})) as AckOf<'scenario:list'>;
       expect(list.ok && list.scenarios.map((s) => [s.id, s.name, s.closures, s.lastResult, s.viewable])).toEqual([['crash-proof', SCENARIO.name, 2, null, false]]);
-      expect(await after.emitWithAck('scenario:load', { id: 'crash-proof' })).toEqual({ ok: true, scenario: SCENARIO, result: null });
+      expect(await after.timeout(60_000).emitWithAck('scenario:load', { id: 'crash-proof' })).toEqual({ ok: true, scenario: SCENARIO, result: null });
       after.close();
     } finally {
       if (first.child.exitCode === null) await crash(first);
