@@ -3,15 +3,29 @@
  * to it, for docs/planner.png:
  *   npx tsx bench/planner-screenshot.ts <url with ?token=> <scenario id> [out.png]
  */
+import { io as connect, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+import type { ClientEvents, ServerEvents } from '../src/protocol/socket-events';
+import { pickRoom } from '../src/connection/hub-connection';
 import { launchChromium, waitForReady, watchPage } from '../tests/support/chromium';
 
 const [url = 'http://127.0.0.1:8080/planner?token=', scenarioId = '', out = 'docs/planner.png'] = process.argv.slice(2);
 
-/** The saved scenario's name as the list shows it (from its JSON next to the server's scenarios). */
+/** The saved scenario's name as the list shows it, asked of the server as the planner page asks it. */
 async function savedName(id: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const dir = process.env.SCENARIOS_DIR ?? 'tiles/recordings/shanghai-bund/scenarios';
-  return (JSON.parse(await readFile(`${dir}/${id}.json`, 'utf8')) as { name: string }).name;
+  const page = new URL(url);
+  const socket: Socket<ServerEvents, ClientEvents> = connect(page.origin, { parser: msgpackParser, transports: ['websocket'] });
+  try {
+    const joined = await socket.emitWithAck('feed:join', { room: pickRoom(page.searchParams.get('room')), role: 'planner', token: page.searchParams.get('token') ?? '' });
+    if (!joined.ok) throw new Error(`cannot join as the planner: ${joined.error}`);
+    const listed = await socket.emitWithAck('scenario:list', {});
+    if (!listed.ok) throw new Error(`cannot list the saved scenarios: ${listed.error}`);
+    const found = listed.scenarios.find((scenario) => scenario.id === id);
+    if (!found) throw new Error(`no saved scenario '${id}' (saved: ${listed.scenarios.map((s) => s.id).join(', ') || 'none'})`);
+    return found.name;
+  } finally {
+    socket.close();
+  }
 }
 
 const browser = await launchChromium();

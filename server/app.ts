@@ -48,7 +48,7 @@ export interface FeedConfig {
   recordings?: string[] | undefined;
   open311ApiKey?: string;
   mqtt?: { url: string; topic: string };
-  /** Where the planner's scenarios, results and recordings go (default tiles/recordings/<city>/scenarios). */
+  /** Where the planner's what-if recordings go (default: `scenarios` in the embedded database's data folder); scenarios and results are in the database. */
   scenariosDir?: string;
   rate: number;
   /** Where rooms' clocks start; default `startHour`:00 local of the first recording's first day. */
@@ -108,9 +108,17 @@ export interface Application {
   close: () => Promise<void>;
 }
 
+/** The what-if recordings' folder: as configured, else beside the embedded database (a database server has no folder here to default to). */
+function scenariosDirOf(config: FeedConfig, database: DatabaseLocation): string {
+  if (config.scenariosDir) return config.scenariosDir;
+  if ('dataDir' in database) return join(database.dataDir, 'scenarios');
+  throw new Error('the planner needs a folder for its recordings (scenariosDir) when the database is a server');
+}
+
 /** Opens the city's pack and sources and attaches rooms, planner and MQTT to the hub. */
 async function startCity(io: HubServer, deps: AppDeps, metrics: FeedMetrics): Promise<RunningCity> {
   const { tilesDir, defaultCity: city, feed: config, logger } = deps;
+  const scenariosDir = scenariosDirOf(config, deps.database);
   const pack = await loadCityPack(tilesDir, city);
   const database = await openDatabase(deps.database, logger);
   const opened = await Promise.all([openCitySources(config.recordings ?? defaultRecordings(tilesDir, city)), RoomClocks.load(database, logger)]).catch(async (error: unknown) => {
@@ -158,7 +166,8 @@ async function startCity(io: HubServer, deps: AppDeps, metrics: FeedMetrics): Pr
     },
     pack,
     loadCity: () => (trafficCity ??= loadTrafficCity(tilesDir, city)),
-    dir: config.scenariosDir ?? join(tilesDir, 'recordings', city, 'scenarios'),
+    database,
+    dir: scenariosDir,
     // As the demo day's traffic was built (npm run traffic -- build: 30 000 trips, seed 1, from local midnight).
     whatIf: { tilesDir, dayStartMs: baselineTraffic?.span().startMs ?? Date.parse(DEFAULT_START), startHour: localHourOf(DEFAULT_START), tripsPerDay: DEFAULT_TRIPS, seed: DEFAULT_SEED },
     baselineTraffic,

@@ -75,4 +75,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HALLS: 'main,main' })).toThrow(/HALLS: a hall is named twice/);
     expect(() => loadConfig({ HALLS: Array.from({ length: 17 }, (_, i) => `h${i}`).join(',') })).toThrow(/at most 16 halls/);
   });
+
+  it('keeps the what-if recordings in DATA_DIR/scenarios unless SCENARIOS_DIR says, never inside TILES_DIR', () => {
+    expect(loadConfig({}, '/srv/hall').scenariosDir).toBe('/srv/hall/data/scenarios');
+    expect(loadConfig({ DATA_DIR: '/var/lib/sandtable' }, '/srv/hall').scenariosDir).toBe('/var/lib/sandtable/scenarios');
+    expect(loadConfig({ SCENARIOS_DIR: 'runs' }, '/srv/hall').scenariosDir).toBe('/srv/hall/runs');
+    expect(() => loadConfig({ SCENARIOS_DIR: 'tiles/recordings/shanghai-bund/scenarios' }, '/srv/hall')).toThrow(/SCENARIOS_DIR: must lie outside TILES_DIR/);
+  });
 });

@@ -38,7 +38,7 @@ const envSchema = z.object({
     .regex(/^mqtts?:\/\//, 'an mqtt:// or mqtts:// URL')
     .optional(),
   MQTT_TOPIC: z.string().min(1).optional(),
-  /** Where the planner's scenarios, results and recordings go; default tiles/recordings/<city>/scenarios. */
+  /** Where the planner's what-if recordings go; default DATA_DIR/scenarios (scenarios and results are in the database). */
   SCENARIOS_DIR: z.string().min(1).optional(),
   /** The folder of what must last (the embedded database, the planner's recordings); never inside TILES_DIR, which is served. */
   DATA_DIR: z.string().min(1).default('data'),
@@ -101,8 +101,8 @@ export interface ServerConfig {
   generatedTokens: string[];
   open311ApiKey: string | undefined;
   mqtt: { url: string; topic: string } | undefined;
-  /** Undefined: tiles/recordings/<city>/scenarios. */
-  scenariosDir: string | undefined;
+  /** The what-if recordings' folder, resolved (DATA_DIR/scenarios unless SCENARIOS_DIR says). */
+  scenariosDir: string;
   clockSyncMs: number;
   /** The folder of what must last, resolved. */
   dataDir: string;
@@ -128,10 +128,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
   const e = parsed.data;
   const tilesDir = path.resolve(cwd, e.TILES_DIR);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
-  const inside = path.relative(tilesDir, dataDir);
-  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
-    throw new Error(`invalid configuration:\n  DATA_DIR: must lie outside TILES_DIR, whose files are served`);
-  }
+  const scenariosDir = e.SCENARIOS_DIR === undefined ? path.join(dataDir, 'scenarios') : path.resolve(cwd, e.SCENARIOS_DIR);
+  const served = (dir: string) => {
+    const inside = path.relative(tilesDir, dir);
+    return inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside));
+  };
+  const outside = [served(dataDir) && 'DATA_DIR', served(scenariosDir) && 'SCENARIOS_DIR'].filter((name) => name !== false);
+  if (outside.length > 0) throw new Error(`invalid configuration:\n${outside.map((name) => `  ${name}: must lie outside TILES_DIR, whose files are served`).join('\n')}`);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -146,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     generatedTokens: (['OPERATOR_TOKEN', 'PLANNER_TOKEN', 'INGEST_TOKEN'] as const).filter((name) => e[name] === undefined),
     open311ApiKey: e.OPEN311_API_KEY,
     mqtt: e.MQTT_URL ? { url: e.MQTT_URL, topic: e.MQTT_TOPIC ?? `sandtable/${e.CITY}/ingest` } : undefined,
-    scenariosDir: e.SCENARIOS_DIR === undefined ? undefined : path.resolve(cwd, e.SCENARIOS_DIR),
+    scenariosDir,
     clockSyncMs: e.CLOCK_SYNC_MS,
     dataDir,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir },
@@ -172,6 +175,6 @@ export function feedOptions(config: ServerConfig) {
     ...(config.clockStartMs !== undefined ? { startMs: config.clockStartMs } : {}),
     ...(config.open311ApiKey ? { open311ApiKey: config.open311ApiKey } : {}),
     ...(config.mqtt ? { mqtt: config.mqtt } : {}),
-    ...(config.scenariosDir ? { scenariosDir: config.scenariosDir } : {}),
+    scenariosDir: config.scenariosDir,
   };
 }

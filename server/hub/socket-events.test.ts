@@ -14,6 +14,7 @@ import { FeedMetrics } from '../feed/metrics.js';
 import { attachPlanner } from '../planner/planner-hub.js';
 import { plannerRoomSource } from '../planner/planner-room-source.js';
 import { LiveSource } from '../sources/live-source.js';
+import { openDatabase, type Database } from '../store/database.js';
 import type { TrafficCity } from '../traffic/traffic-city.js';
 import { createHub, type HubServer } from './hub.js';
 import type { HubSocket } from './on-event.js';
@@ -23,6 +24,7 @@ let http: HttpServer;
 let io: HubServer;
 let url: string;
 let dir: string;
+let database: Database;
 const stops: (() => void)[] = [];
 const connected: HubSocket[] = [];
 let client: ClientSocket;
@@ -32,6 +34,7 @@ beforeAll(async () => {
   const pack = await loadCityPack('tiles', 'shanghai-bund');
   const live = new LiveSource();
   const logger = pino({ level: 'silent' });
+  database = await openDatabase({ dataDir: join(dir, 'data') }, logger);
   http = createServer();
   io = createHub(http, { logger, defaultCity: 'shanghai-bund', serverVersion: 'test' }).io;
   const feed = attachFeed(io, {
@@ -48,6 +51,7 @@ beforeAll(async () => {
     rooms: { controls: (name) => feed.rooms.get(name)?.roomSource.planner ?? null, emit: feed.emitToRoom, resync: feed.resync, weather: (name) => roomWeatherOf(feed.rooms.get(name)!.roomSource) },
     pack,
     loadCity: async () => ({ ...pack, id: 'shanghai-bund', roads: [] }) as TrafficCity,
+    database,
     dir,
     whatIf: { tilesDir: 'tiles', dayStartMs: 0, tripsPerDay: 1, seed: 1 },
     baselineTraffic: null,
@@ -64,6 +68,7 @@ afterAll(async () => {
   client.close();
   for (const stop of stops) stop();
   await new Promise<void>((resolve) => io.close(() => resolve()));
+  await database.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -18,6 +18,7 @@ import { FeedMetrics } from '../feed/metrics.js';
 import { RecordingWriter } from '../recording/recording-writer.js';
 import { LiveSource } from '../sources/live-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
+import { openDatabase, type Database } from '../store/database.js';
 import type { TrafficKpis } from '../../src/protocol/scenario.js';
 import type { TrafficCity } from '../traffic/traffic-city.js';
 import type { WhatIfRunner } from '../traffic/what-if-jobs.js';
@@ -64,6 +65,18 @@ let http: HttpServer;
 let url: string;
 let ioServer: HubServer;
 let dir: string;
+let database: Database;
+/** When set, every query fails as a full disk does (SQLSTATE 53100). */
+let storeFails = false;
+const diskFull = () => Promise.reject(Object.assign(new Error('could not extend file: No space left on device'), { code: '53100' }));
+/** The database, failing on demand. */
+const failable = (db: Database): Database => ({
+  engine: db.engine,
+  query: (sql, params) => (storeFails ? diskFull() : db.query(sql, params)),
+  exec: (sql) => (storeFails ? diskFull() : db.exec(sql)),
+  transaction: (work) => (storeFails ? diskFull() : db.transaction(work)),
+  close: () => db.close(),
+});
 let stops: (() => void)[] = [];
 let plannerRejected = 0;
 const clients: ClientSocket[] = [];
@@ -71,6 +84,7 @@ const clients: ClientSocket[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'planner-'));
   const pack: CityPack = await loadCityPack('tiles', 'shanghai-bund');
+  database = await openDatabase({ dataDir: join(dir, 'data') }, pino({ level: 'silent' }));
   await writeRecording(join(dir, 'baseline'), flows(DAY, DAY + 12 * HOUR, 40));
   const baseline = await ReplaySource.open(join(dir, 'baseline'));
   const live = new LiveSource();
@@ -99,6 +113,7 @@ beforeAll(async () => {
     },
     pack,
     loadCity: async () => ({ ...pack, id: 'shanghai-bund', roads: [] }) as TrafficCity,
+    database: failable(database),
     dir: join(dir, 'scenarios'),
     whatIf: { tilesDir: 'tiles', dayStartMs: DAY, tripsPerDay: 1000, seed: 1 },
     baselineTraffic: baseline,
@@ -114,6 +129,7 @@ afterAll(async () => {
   for (const client of clients) client.close();
   for (const stop of stops) stop();
   await new Promise<void>((resolve) => ioServer.close(() => resolve()));
+  await database.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -221,5 +237,25 @@ describe('planner socket events', () => {
     const done = new Promise<ScenarioJobWire>((resolve) => planner.on('scenario:job', (job: ScenarioJobWire) => job.status !== 'running' && resolve(job)));
     expect(await planner.emitWithAck('scenario:run', { scenario: scenario('wet') })).toMatchObject({ ok: true, scenario: { weather: { speedFactor: 0.8 } } });
     expect(await done).toMatchObject({ status: 'done', result: { speedFactor: 0.8 } });
+  });
+
+  it('refuse a save, a list and a load plainly when the database cannot take them, and start no run', async () => {
+    const planner = await joined('planner', 'hall-full', tokens.planner);
+    const heard: ScenarioJobWire[] = [];
+    planner.on('scenario:job', (job: ScenarioJobWire) => void heard.push(job));
+    storeFails = true;
+    try {
+      expect(await planner.emitWithAck('scenario:run', { scenario: scenario('not-kept') })).toEqual({
+        ok: false,
+        error: 'the scenario could not be saved: the database disk is full; nothing was stored',
+      });
+      expect(await planner.emitWithAck('scenario:list', {})).toEqual({ ok: false, error: 'the saved scenarios could not be read: the database disk is full; nothing was stored' });
+      expect(await planner.emitWithAck('scenario:load', { id: 'close-two' })).toEqual({ ok: false, error: "scenario 'close-two' could not be read: the database disk is full; nothing was stored" });
+    } finally {
+      storeFails = false;
+    }
+    // The server is still there, and nothing of the refused run was kept or started.
+    expect(await planner.emitWithAck('scenario:load', { id: 'not-kept' })).toEqual({ ok: false, error: "no saved scenario 'not-kept'" });
+    expect(heard).toEqual([]);
   });
 });

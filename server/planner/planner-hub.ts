@@ -14,6 +14,7 @@ import type { CityPack } from '../city/city-pack.js';
 import type { HubServer } from '../hub/hub.js';
 import { onEvent, type EventContext, type EventGuard, type HubSocket, type Joined } from '../hub/on-event.js';
 import type { Logger } from '../logger.js';
+import { asStoreError, unavailableReason, type Database } from '../store/database.js';
 import type { FeedSource } from '../sources/feed-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
 import { createRouteGraph, edgeTravelTimes, planRoute } from '../traffic/route-service.js';
@@ -35,7 +36,9 @@ export interface PlannerHubDeps {
   pack: CityPack;
   /** Loads the city for SUMO (with its roads), once, on the first run. */
   loadCity: () => Promise<TrafficCity>;
-  /** Where scenarios, their results and recordings are kept. */
+  /** Where saved scenarios and their last results are kept. */
+  database: Database;
+  /** Where what-ifs leave their recordings (`<dir>/<id>/recording`). */
   dir: string;
   /** How what-ifs run (as the baseline was built: day start, trips, seed). */
   whatIf: Omit<WhatIfOptions, 'signal' | 'dir'>;
@@ -48,6 +51,9 @@ export interface PlannerHubDeps {
   /** Counts a refused planner message (the feed's metrics). */
   rejected?: () => void;
 }
+
+/** A planner's refusal for a failed read or write: the store's client-safe reason, or a plain "try again". */
+const refusal = (what: string, error: Error): string => `${what}: ${unavailableReason(error) ?? 'the server failed; try again'}`;
 
 const isFlow = (entity: { type: string }): entity is TrafficFlowObserved => entity.type === 'TrafficFlowObserved';
 
@@ -137,7 +143,8 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
         seconds: result.seconds,
         finishedAt: Date.now(),
       };
-      await saveResult(deps.dir, wire).catch((error: unknown) => deps.logger.error({ err: error }, 'what-if result could not be saved'));
+      // The room still sees the result; only the list after a restart lacks it.
+      await saveResult(deps.database, wire).catch((error: unknown) => asStoreError(error, deps.logger, 'saving a what-if result'));
       current = null;
       origins.delete(state.id);
       deps.logger.info({ scenario: wire.scenarioId, seconds: Math.round(wire.seconds) }, 'what-if done');
@@ -175,7 +182,12 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
       try {
         const running = await jobsReady();
         if (current) return refuse('a what-if is already running; cancel it or wait for it to finish');
-        await saveScenario(deps.dir, scenario);
+        // Saved (committed) before the run starts and the planner hears it started.
+        const saved = await saveScenario(deps.database, scenario).then(
+          () => null,
+          (error: unknown) => asStoreError(error, deps.logger, 'saving a scenario'),
+        );
+        if (saved) return refuse(refusal('the scenario could not be saved', saved));
         const started = running.start(scenario);
         if (!started.ok) return refuse(started.error);
         origins.set(started.id, { room: room.name, scenario, ...(request.route ? { route: request.route } : {}) });
@@ -194,20 +206,25 @@ export function attachPlanner(io: HubServer, deps: PlannerHubDeps): { stop: () =
       ack({ ok: true });
     });
 
-    onPlannerEvent(socket, 'scenario:list', async (_request, { ack }) => {
-      ack({ ok: true, scenarios: await scenarioSummaries(deps.dir, context, deps.maxListed ?? 50) });
+    onPlannerEvent(socket, 'scenario:list', async (_request, { ack, refuse }) => {
+      const listed = await scenarioSummaries(deps.database, deps.dir, context, deps.maxListed ?? 50).catch((error: unknown) => asStoreError(error, deps.logger, 'listing scenarios'));
+      if (listed instanceof Error) return refuse(refusal('the saved scenarios could not be read', listed));
+      ack({ ok: true, scenarios: listed });
     });
 
     onPlannerEvent(socket, 'scenario:load', async ({ id }, { ack, refuse }) => {
-      const loaded = await loadScenario(deps.dir, id, context);
+      const read = await Promise.all([loadScenario(deps.database, id, context), loadResult(deps.database, id)]).catch((error: unknown) => asStoreError(error, deps.logger, 'loading a scenario'));
+      if (read instanceof Error) return refuse(refusal(`scenario '${id}' could not be read`, read));
+      const [loaded, result] = read;
       if (!loaded.ok) return refuse(loaded.error);
-      ack({ ok: true, scenario: loaded.scenario, result: await loadResult(deps.dir, id) });
+      ack({ ok: true, scenario: loaded.scenario, result });
     });
 
     onPlannerEvent(socket, 'room:traffic-view', async ({ scenarioId: id }, { ack, refuse }, room) => {
       if (id === null) room.planner.setTrafficView(null);
       else {
-        const loaded = await loadScenario(deps.dir, id, context);
+        const loaded = await loadScenario(deps.database, id, context).catch((error: unknown) => asStoreError(error, deps.logger, 'loading a scenario'));
+        if (loaded instanceof Error) return refuse(refusal(`scenario '${id}' could not be read`, loaded));
         if (!loaded.ok) return refuse(loaded.error);
         const dir = recordingDir(deps.dir, id);
         if (!existsSync(join(dir, 'recording.json'))) return refuse(`scenario '${id}' has no recording yet: run it first`);

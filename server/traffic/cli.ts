@@ -4,13 +4,13 @@
  * Exit codes: 0 done, 1 the build or what-if failed (one `error:` line), 2 bad arguments.
  */
 import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildTraffic, DEFAULT_START, localHourOf, type BuildOptions, type BuildSummary } from './build-traffic.js';
 import { kpiTable } from './kpi-table.js';
-import { saveScenario, scenarioContextOf, validateScenario } from './scenario.js';
+import { scenarioContextOf, validateScenario } from './scenario.js';
 import { loadTrafficCity } from './traffic-city.js';
 import { DEFAULT_SEED, DEFAULT_TRIPS } from './traffic-defaults.js';
 import { runWhatIf } from './what-if.js';
@@ -99,7 +99,9 @@ async function whatIf(options: BuildOptions & { scenarioFile: string }): Promise
   const dayStartMs = Date.parse(options.start);
   const checked = validateScenario(raw, scenarioContextOf(city, dayStartMs));
   if (!checked.ok) throw new Error(`scenario '${options.scenarioFile}': ${checked.error}`);
-  await saveScenario(join(options.outDir, 'scenarios'), checked.scenario);
+  // The run's folder says what was run: the scenario as checked, beside the result and recording runWhatIf writes there.
+  await mkdir(join(options.outDir, checked.scenario.id), { recursive: true });
+  await writeFile(join(options.outDir, checked.scenario.id, 'scenario.json'), `${JSON.stringify(checked.scenario, null, 2)}\n`);
   let lastTenth = -1;
   const result = await runWhatIf(
     checked.scenario,

@@ -1,11 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { listScenarios, loadScenario, saveScenario, validateScenario, type ScenarioContext } from './scenario.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'sandtable-scenarios-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { describe, expect, it } from 'vitest';
+import { validateScenario, type ScenarioContext } from './scenario.js';
 
 const day = Date.parse('2014-06-12T00:00:00+08:00');
 const hour = 3_600_000;
@@ -52,20 +46,5 @@ describe('scenario validation', () => {
     expect(validateScenario({ ...good, demandScale: 9 }, context).ok).toBe(false);
     expect(validateScenario({ ...good, id: 'Bad Id' }, context).ok).toBe(false);
     expect(validateScenario('nonsense', context).ok).toBe(false);
-  });
-});
-
-describe('saved scenarios', () => {
-  it('round-trip through a JSON file written atomically', async () => {
-    const checked = validateScenario(good, context);
-    if (!checked.ok) throw new Error(checked.error);
-    await saveScenario(dir, checked.scenario);
-    expect(readdirSync(dir)).toEqual(['close-zhongshan.json']);
-    expect(await listScenarios(dir)).toEqual(['close-zhongshan']);
-    expect(await loadScenario(dir, 'close-zhongshan', context)).toEqual(checked);
-    // Loading validates again: the same file against a smaller graph is refused.
-    const smaller = await loadScenario(dir, 'close-zhongshan', { ...context, edgeCount: 4 });
-    expect(smaller.ok).toBe(false);
-    expect((await loadScenario(dir, 'missing', context)).ok).toBe(false);
   });
 });

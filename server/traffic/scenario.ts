@@ -1,13 +1,10 @@
 /**
  * A planner's what-if scenario against the city: the protocol's schema (src/protocol/scenario.ts)
- * with the checks that need the city's graph and day layered on it, and saved as JSON, atomically,
- * one file per scenario.
+ * with the checks that need the city's graph and day layered on it, and saved in the database
+ * (planner_scenarios, docs/storage.md), validated again whenever it is read back.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { scenarioSchema, type Scenario } from '../../src/protocol/scenario.js';
-import { isFileId } from '../../src/protocol/ids.js';
-import { publicMessage } from '../public-message.js';
+import type { Database, Queryable } from '../store/database.js';
 
 /** What a scenario is checked against. */
 export interface ScenarioContext {
@@ -57,38 +54,24 @@ export function checkScenario(scenario: Scenario, context: ScenarioContext): Sce
   return { ok: true, scenario };
 }
 
-/** The file a scenario is saved in. */
-export const scenarioFile = (dir: string, id: string): string => join(dir, `${id}.json`);
-
-/** Saves a scenario (already validated) as `<dir>/<id>.json`, via a temporary file and a rename. */
-export async function saveScenario(dir: string, scenario: Scenario): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const path = scenarioFile(dir, scenario.id);
-  const temporary = `${path}.tmp-${process.pid}-${Date.now()}`;
-  await writeFile(temporary, `${JSON.stringify(scenario, null, 2)}\n`);
-  await rename(temporary, path);
-  return path;
+/** Saves a scenario (already validated), replacing one of the same id; resolves once committed. A changed scenario loses its last result, which no longer describes it. */
+export async function saveScenario(db: Database, scenario: Scenario): Promise<void> {
+  const document = JSON.stringify(scenario);
+  await db.transaction(async (tx) => {
+    await tx.query('delete from planner_results where scenario_id = $1 and exists (select 1 from planner_scenarios where id = $1 and scenario <> $2::jsonb)', [scenario.id, document]);
+    await tx.query('insert into planner_scenarios (id, scenario) values ($1, $2) on conflict (id) do update set scenario = excluded.scenario, updated_at = now()', [scenario.id, document]);
+  });
 }
 
-/** Loads and validates a saved scenario. */
-export async function loadScenario(dir: string, id: string, context: ScenarioContext): Promise<ScenarioResult> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(scenarioFile(dir, id), 'utf8'));
-  } catch (error) {
-    // The reply names the scenario, never the file it lives in.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, error: `no saved scenario '${id}'` };
-    return { ok: false, error: `scenario '${id}' cannot be read: ${publicMessage(error)}` };
-  }
-  return validateScenario(raw, context);
+/** Loads and validates a saved scenario (against today's city: a scenario that no longer fits is refused with the reason). */
+export async function loadScenario(db: Queryable, id: string, context: ScenarioContext): Promise<ScenarioResult> {
+  const [row] = await db.query<{ scenario: unknown }>('select scenario from planner_scenarios where id = $1', [id]);
+  if (!row) return { ok: false, error: `no saved scenario '${id}'` };
+  return validateScenario(row.scenario, context);
 }
 
-/** Ids of the scenarios saved in a folder. */
-export async function listScenarios(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.slice(0, -5))
-    .filter(isFileId)
-    .sort();
+/** Ids of the saved scenarios, in order. */
+export async function listScenarios(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ id: string }>('select id from planner_scenarios order by id');
+  return rows.map((row) => row.id);
 }

@@ -1,6 +1,4 @@
 /** Builds the front end (unless dist/ is up to date with the sources) and starts the real server for the browser suite. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
@@ -28,7 +26,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
       // The halls the suites' walls join without staff opening them first (the feed's two walls, the weather test's room).
       HALLS: 'main,ring,e2e-weather',
-      SCENARIOS_DIR: mkdtempSync(join(tmpdir(), 'sandtable-e2e-scenarios-')),
     },
   });
   project.provide('baseUrl', server.url);
