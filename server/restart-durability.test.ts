@@ -1,6 +1,6 @@
 /**
- * What was acknowledged survives a kill -9: a real server process on the test city takes Open311
- * requests, ingested entities and an operator's clock command, is killed without warning straight after
+ * What was acknowledged survives a kill -9: a real server process on the test city takes a planner's
+ * what-if, Open311 requests, ingested entities and an operator's clock command, is killed without warning straight after
  * the last acknowledgement, and is started again on the same data. Once on the embedded database and
  * once on a PostgreSQL server.
  */
@@ -15,6 +15,7 @@ import { simTimeAt, type ClockSync } from '../src/protocol/clock';
 import { createLogger } from './logger';
 import { openDatabase } from './store/database';
 import { startPostgresServer, type PostgresServer } from '../tests/support/postgres-server';
+import { killProcessTree } from '../tests/support/process-tree';
 import { startServer, type ServerProcess } from '../tests/support/server-process';
 import { buildTestCity, TEST_DAY, TEST_TOKENS, testCityDir } from './test-city.test-helper';
 
@@ -52,13 +53,23 @@ function serve(dataDir: string, databaseUrl?: string): Promise<ServerProcess> {
   });
 }
 
-/** Kills the server with SIGKILL (no shutdown hook runs) and waits until it is gone. */
+/** Kills the server and what it started (a what-if's SUMO tools) with SIGKILL, so no shutdown hook runs, and waits until it is gone. */
 function killHard(server: ServerProcess): Promise<void> {
   return new Promise((resolve) => {
     server.child.once('exit', () => resolve());
-    server.child.kill('SIGKILL');
+    killProcessTree(server.child.pid!);
   });
 }
+
+/** A what-if on the test city: two streets closed for an hour of the morning. */
+const SCENARIO = {
+  id: 'restart-closures',
+  name: '两条街封闭 · two streets closed',
+  window: { startMs: TEST_DAY + 9 * 3_600_000, endMs: TEST_DAY + 10 * 3_600_000 },
+  closures: [0, 1],
+  demandScale: 1.1,
+  events: [],
+};
 
 const device = (n: number): Device => ({
   id: `urn:ngsi-ld:Device:test-city:restart-${n}`,
@@ -95,6 +106,13 @@ async function writeKillRead(dataDir: string, databaseUrl?: string): Promise<str
       if (waited > 300) throw new Error(`no clock checkpoint in 30 s:\n${server.log()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+
+    // A planner's what-if: acknowledged once the scenario is saved, its run then under way.
+    const planner = client(server.url);
+    sockets.push(planner);
+    expect((await planner.emitWithAck('feed:join', { room: 'plan', role: 'planner', token: TEST_TOKENS.planner })).ok).toBe(true);
+    const run = await planner.emitWithAck('scenario:run', { scenario: SCENARIO });
+    expect(run).toMatchObject({ ok: true, scenario: { id: SCENARIO.id } });
 
     // Entities in batches, as stations post them; every one answered 202.
     for (let from = 0; from < ENTITIES; from += 250) {
@@ -135,6 +153,13 @@ async function writeKillRead(dataDir: string, databaseUrl?: string): Promise<str
           const [request] = (await found.json()) as { description: string; history: { change: string }[] }[];
           expect(request!.history.map((h) => h.change)).toEqual(['created']);
         }
+        const plannerAgain = client(server.url);
+        sockets.push(plannerAgain);
+        expect((await plannerAgain.emitWithAck('feed:join', { room: 'plan', role: 'planner', token: TEST_TOKENS.planner })).ok).toBe(true);
+        const listed = await plannerAgain.emitWithAck('scenario:list', {});
+        expect(listed.ok && listed.scenarios.map((s) => [s.id, s.name])).toEqual([[SCENARIO.id, SCENARIO.name]]);
+        expect(await plannerAgain.emitWithAck('scenario:load', { id: SCENARIO.id })).toMatchObject({ ok: true, scenario: SCENARIO });
+
         const wall = client(server.url);
         sockets.push(wall);
         const snapshot = new Promise<{ entities: { id: string }[] }>((resolve) => wall.once('feed:snapshot', resolve));
@@ -156,7 +181,7 @@ async function writeKillRead(dataDir: string, databaseUrl?: string): Promise<str
         expect(resumed.simTimeMs).toBeGreaterThanOrEqual(saved!.sim_time_ms);
         expect(resumed.simTimeMs).toBeLessThanOrEqual(saved!.sim_time_ms + (resumed.serverTimeMs - killedAt) * RATE);
         const behindMs = reachedMs - saved!.sim_time_ms;
-        return `${REQUESTS}/${REQUESTS} requests and ${ENTITIES - missing.length}/${ENTITIES} entities back; clock saved ${(behindMs / 1000).toFixed(0)} sim-s (${(behindMs / RATE).toFixed(0)} ms of wall time at ×${RATE}) behind the instant reached; restart took ${restartMs} ms`;
+        return `the scenario, ${REQUESTS}/${REQUESTS} requests and ${ENTITIES - missing.length}/${ENTITIES} entities back; clock saved ${(behindMs / 1000).toFixed(0)} sim-s (${(behindMs / RATE).toFixed(0)} ms of wall time at ×${RATE}) behind the instant reached; restart took ${restartMs} ms`;
       }
     }
     throw new Error('unreachable');
@@ -167,7 +192,7 @@ async function writeKillRead(dataDir: string, databaseUrl?: string): Promise<str
 }
 
 describe('restart durability (kill -9 between write and read)', () => {
-  it('keeps requests, entities and the room clock on the embedded database', async () => {
+  it('keeps the scenario, requests, entities and the room clock on the embedded database', async () => {
     const figures = await writeKillRead(path.join(dir, 'data-embedded'));
     console.info(`embedded: ${figures}`);
   }, 180_000);
@@ -179,7 +204,7 @@ describe('restart durability (kill -9 between write and read)', () => {
     }, 120_000);
     afterAll(() => postgres?.stop());
 
-    it('keeps requests, entities and the room clock', async () => {
+    it('keeps the scenario, requests, entities and the room clock', async () => {
       const figures = await writeKillRead(path.join(dir, 'data-server'), postgres.url);
       console.info(`postgresql: ${figures}`);
     }, 180_000);
