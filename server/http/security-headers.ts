@@ -19,7 +19,9 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:",
   "img-src 'self' data: blob:",
   "connect-src 'self' data: blob:",
-  "style-src 'self'",
+  // Cesium adds a <style> element for its widgets' rules and sets style attributes through markup;
+  // inline styles cannot run code, so they are allowed where scripts are not.
+  "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
