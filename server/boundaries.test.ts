@@ -10,6 +10,8 @@ import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEvents, ServerEvents } from '../src/protocol/socket-events';
 import { buildTestCity, startTestServer, testCityDir, TEST_DAY as DAY, TEST_TOKENS as tokens, type TestServer } from './test-city.test-helper';
+import { createLogger } from './logger';
+import { openDatabase } from './store/database';
 
 const ALLOWED = 'https://hall.example.org';
 const FOREIGN = 'https://evil.example.com';
@@ -57,8 +59,19 @@ beforeAll(async () => {
   await writeFile(path.join(scenarios, 'broken.json'), '{ not json');
   const window = { startMs: DAY + 3_600_000, endMs: DAY + 2 * 3_600_000 };
   await writeFile(path.join(scenarios, 'no-recording.json'), JSON.stringify({ id: 'no-recording', name: 'x', window }));
-  // A recording index that does not parse: opening it fails on the server, and the reply must not say where.
   await writeFile(path.join(scenarios, 'no-recording/recording/recording.json'), '{ "format": "nonsense" }');
+  // The planner's own: a saved scenario that no longer validates, and one whose what-if recording is
+  // an index that does not parse (opening it fails on the server, and the reply must not say where).
+  const database = await openDatabase({ dataDir: path.join(dir, 'data') }, createLogger('silent'));
+  await database.query('insert into planner_scenarios (id, scenario) values ($1, $2), ($3, $4)', [
+    'broken',
+    JSON.stringify({ id: 'broken', window: 'soon' }),
+    'no-recording',
+    JSON.stringify({ id: 'no-recording', name: 'x', window }),
+  ]);
+  await database.close();
+  await mkdir(path.join(dir, 'data/scenarios/no-recording/recording'), { recursive: true });
+  await writeFile(path.join(dir, 'data/scenarios/no-recording/recording/recording.json'), '{ "format": "nonsense" }');
   await writeFile(path.join(tiles, 'test-city/.secret.json'), '{}');
   test = await startTestServer(dir, { rate: 60, tickMs: 50 }, { allowedOrigins: [ALLOWED] });
   base = test.base;
