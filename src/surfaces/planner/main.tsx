@@ -1,4 +1,6 @@
 /** The planner surface: the city (the wall's scene and layers) beside the what-if console, behind the planner token. */
+// First: zod must be jitless before any schema is made (the pages' CSP has no 'unsafe-eval').
+import '../jitless-zod';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import './planner.css';
 import { Cartesian3, SceneTransforms } from 'cesium';
