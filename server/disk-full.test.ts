@@ -13,7 +13,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../src/protocol/entities';
 import { startServer, type ServerProcess } from '../tests/support/server-process';
-import { buildTestCity, TEST_TOKENS, testCityDir } from './test-city.test-helper';
+import { buildTestCity, TEST_TOKENS, testCityDir, testCityServerEnv } from './test-city.test-helper';
 
 /** Whether this process may mount a tmpfs (root on Linux, outside a locked-down container). */
 function mountReason(): string | null {
@@ -43,15 +43,7 @@ afterAll(() => {
   for (const at of mounts.splice(0)) execFileSync('umount', ['-l', at]);
 });
 
-const env = (dataDir: string) => ({
-  TILES_DIR: path.join(dir, 'tiles'),
-  CITY: 'test-city',
-  DATA_DIR: dataDir,
-  DIST_DIR: path.join(dir, 'dist'),
-  OPERATOR_TOKEN: TEST_TOKENS.operator,
-  PLANNER_TOKEN: TEST_TOKENS.planner,
-  INGEST_TOKEN: TEST_TOKENS.ingest,
-});
+const env = (dataDir: string) => testCityServerEnv(dir, dataDir);
 
 /** A batch of stations whose readings do not compress: about 1.4 KB each on disk. */
 const stations = (prefix: string, count: number): Device[] =>

@@ -17,7 +17,7 @@ import { openDatabase } from './store/database';
 import { startPostgresServer, type PostgresServer } from '../tests/support/postgres-server';
 import { killProcessTree } from '../tests/support/process-tree';
 import { startServer, type ServerProcess } from '../tests/support/server-process';
-import { buildTestCity, TEST_DAY, TEST_TOKENS, testCityDir } from './test-city.test-helper';
+import { buildTestCity, TEST_DAY, TEST_TOKENS, testCityDir, testCityServerEnv } from './test-city.test-helper';
 
 /** As many as one address may post in a minute (the Open311 post limit). */
 const REQUESTS = 10;
@@ -40,13 +40,7 @@ const client = (url: string): Client => connect(url, { parser: msgpackParser, tr
 function serve(dataDir: string, databaseUrl?: string): Promise<ServerProcess> {
   return startServer({
     env: {
-      TILES_DIR: path.join(dir, 'tiles'),
-      CITY: 'test-city',
-      DATA_DIR: dataDir,
-      DIST_DIR: path.join(dir, 'dist'),
-      OPERATOR_TOKEN: TEST_TOKENS.operator,
-      PLANNER_TOKEN: TEST_TOKENS.planner,
-      INGEST_TOKEN: TEST_TOKENS.ingest,
+      ...testCityServerEnv(dir, dataDir),
       CLOCK_START: new Date(TEST_DAY + 8 * 3_600_000).toISOString(),
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },

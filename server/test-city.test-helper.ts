@@ -34,6 +34,19 @@ export async function buildTestCity(dir: string, day: { hours: number; tripsPerD
   return pack;
 }
 
+/** The environment of a real server process (`tests/support/server-process.ts`) on the test city in `dir`, its data in `dataDir`. */
+export function testCityServerEnv(dir: string, dataDir: string): Record<string, string> {
+  return {
+    TILES_DIR: path.join(dir, 'tiles'),
+    CITY: 'test-city',
+    DATA_DIR: dataDir,
+    DIST_DIR: path.join(dir, 'dist'),
+    OPERATOR_TOKEN: TEST_TOKENS.operator,
+    PLANNER_TOKEN: TEST_TOKENS.planner,
+    INGEST_TOKEN: TEST_TOKENS.ingest,
+  };
+}
+
 /** A fresh temporary folder for a test city. */
 export function testCityDir(name: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `sandtable-${name}-`));
