@@ -46,7 +46,8 @@ describe('npm run traffic arguments', () => {
 
 describe('npm run traffic -- what-if', () => {
   it('takes a city and a scenario file, with results under what-if/', () => {
-    expect(parseTrafficArguments(['what-if', 'shanghai-bund', 'close.json'])).toMatchObject({ city: 'shanghai-bund', scenarioFile: 'close.json', outDir: 'tiles/recordings/shanghai-bund/what-if' });
+    expect(parseTrafficArguments(['what-if', 'shanghai-bund', 'close.json'], {})).toMatchObject({ city: 'shanghai-bund', scenarioFile: 'close.json', outDir: 'data/what-if/shanghai-bund' });
+    expect(parseTrafficArguments(['what-if', 'shanghai-bund', 'close.json'], { DATA_DIR: '/var/lib/sandtable' }).outDir).toBe('/var/lib/sandtable/what-if/shanghai-bund');
     expect(() => parseTrafficArguments(['what-if', 'shanghai-bund'])).toThrow(/needs a scenario JSON file/);
     expect(() => parseTrafficArguments(['what-if', 'shanghai-bund', 'a.json', 'b.json'])).toThrow(/unexpected argument 'b.json'/);
   });

@@ -4,7 +4,7 @@
  * Exit codes: 0 done, 1 the build or what-if failed (one `error:` line), 2 bad arguments.
  */
 import { realpathSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ export const USAGE = `usage: npm run traffic -- build <city> [--start <ISO>] [--
   --work    keep SUMO's network, trips and outputs in this folder
        npm run traffic -- what-if <city> <scenario.json> [--start <ISO>] [--seed <n>] [--trips <n>] [--out <folder>] [--tiles <folder>]
   re-simulates the scenario's window and its baseline (same --start, --seed and --trips as the build);
-  --out     where scenarios, results and recordings go (default tiles/recordings/<city>/what-if)`;
+  --out     where scenarios, results and recordings go (default $DATA_DIR/what-if/<city>, DATA_DIR defaulting to data)`;
 
 /** Thrown for arguments that do not make a command (exit code 2). */
 export class UsageError extends Error {
@@ -40,7 +40,7 @@ const positiveInteger = (name: string, value: string | undefined, fallback: numb
 };
 
 /** Validates argv (without node and the script) into build options. */
-export function parseTrafficArguments(argv: string[]): BuildOptions {
+export function parseTrafficArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): BuildOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -74,13 +74,15 @@ export function parseTrafficArguments(argv: string[]): BuildOptions {
     throw new UsageError(`--start '${start}' is not an ISO date-time with an offset, e.g. ${DEFAULT_START}`);
   }
   const tilesDir = values.tiles ?? 'tiles';
+  const dataDir = env.DATA_DIR ?? 'data';
   const options: BuildOptions = {
     tilesDir,
     city,
     start,
     seed: positiveInteger('seed', values.seed, DEFAULT_SEED, 2 ** 31 - 1),
     trips: positiveInteger('trips', values.trips, DEFAULT_TRIPS, 1_000_000),
-    outDir: values.out ?? join(tilesDir, 'recordings', city, command === 'build' ? 'traffic' : 'what-if'),
+    // The baseline is part of the city's recordings; a what-if's output is the operator's own, kept out of the served tiles/.
+    outDir: values.out ?? (command === 'build' ? join(tilesDir, 'recordings', city, 'traffic') : join(dataDir, 'what-if', city)),
   };
   if (values.work) options.workDir = values.work;
   if (command === 'what-if') options.scenarioFile = rest[0]!;
@@ -101,7 +103,10 @@ async function whatIf(options: BuildOptions & { scenarioFile: string }): Promise
   if (!checked.ok) throw new Error(`scenario '${options.scenarioFile}': ${checked.error}`);
   // The run's folder says what was run: the scenario as checked, beside the result and recording runWhatIf writes there.
   await mkdir(join(options.outDir, checked.scenario.id), { recursive: true });
-  await writeFile(join(options.outDir, checked.scenario.id, 'scenario.json'), `${JSON.stringify(checked.scenario, null, 2)}\n`);
+  // Whole or not at all: written beside, then renamed into place.
+  const scenarioPath = join(options.outDir, checked.scenario.id, 'scenario.json');
+  await writeFile(`${scenarioPath}.${process.pid}.tmp`, `${JSON.stringify(checked.scenario, null, 2)}\n`);
+  await rename(`${scenarioPath}.${process.pid}.tmp`, scenarioPath);
   let lastTenth = -1;
   const result = await runWhatIf(
     checked.scenario,
