@@ -1,8 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgresServer, type PostgresServer } from '../../tests/support/postgres-server';
+import { onBothEngines } from '../../tests/support/both-engines';
 import { createLogger } from '../logger';
 import { openDatabase, StoreUnavailableError, type Database, type DatabaseLocation, type Queryable } from '../store/database';
 import { CityClock } from './city-clock';
@@ -102,16 +99,7 @@ function clockContract(name: string, location: () => Promise<DatabaseLocation>) 
   });
 }
 
-clockContract('room clocks on the embedded engine', async () => ({ dataDir: await mkdtemp(path.join(os.tmpdir(), 'sandtable-clocks-')) }));
-
-describe('room clocks on a PostgreSQL server', () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgresServer();
-  }, 90_000);
-  afterAll(() => server?.stop());
-  clockContract('a throwaway cluster', async () => ({ url: server.url }));
-});
+onBothEngines('room clocks', clockContract);
 
 describe('room clocks on a store that cannot write', () => {
   /** A database whose disk is full: reads work, writes fail as PostgreSQL reports it. */

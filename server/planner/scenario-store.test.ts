@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onBothEngines } from '../../tests/support/both-engines';
 import type { ScenarioResultWire } from '../../src/protocol/planner-wire';
 import type { Scenario, TrafficKpis } from '../../src/protocol/scenario';
-import { startPostgresServer, type PostgresServer } from '../../tests/support/postgres-server';
 import { createLogger } from '../logger';
 import { openDatabase, type Database, type DatabaseLocation } from '../store/database';
 import { listScenarios, loadScenario, saveScenario, type ScenarioContext } from '../traffic/scenario';
@@ -100,13 +100,4 @@ function storeContract(name: string, location: () => Promise<DatabaseLocation>) 
   });
 }
 
-storeContract('scenarios and results in the embedded engine (PGlite)', async () => ({ dataDir: await mkdtemp(path.join(os.tmpdir(), 'sandtable-data-')) }));
-
-describe('scenarios and results on a PostgreSQL server', () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgresServer();
-  }, 90_000);
-  afterAll(() => server?.stop());
-  storeContract('on a throwaway cluster', async () => ({ url: server.url }));
-});
+onBothEngines('scenarios and results', storeContract);

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgresServer, type PostgresServer } from '../../tests/support/postgres-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { onBothEngines } from '../../tests/support/both-engines';
 import { createLogger } from '../logger';
 import { openDatabase, StoreUnavailableError, unavailableReason, type DatabaseLocation } from './database';
 import { migrate } from './migrations';
@@ -62,16 +62,7 @@ function engineContract(name: string, location: () => Promise<DatabaseLocation>)
   });
 }
 
-engineContract('the embedded engine (PGlite)', async () => ({ dataDir: await mkdtemp(path.join(os.tmpdir(), 'sandtable-data-')) }));
-
-describe('the server engine (PostgreSQL through pg)', () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgresServer();
-  }, 90_000);
-  afterAll(() => server?.stop());
-  engineContract('on a throwaway cluster', async () => ({ url: server.url }));
-});
+onBothEngines('the store', engineContract);
 
 describe('opening', () => {
   it('says plainly when DATA_DIR is a file, not a folder', async () => {
