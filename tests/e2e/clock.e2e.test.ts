@@ -3,29 +3,17 @@
  * seeks by tapping the bar, and another wall of the same room follows; the planner has the same
  * control for its room. Each surface in a room of its own, so the other suites' clocks are untouched.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { waitForReady, type PageWatch } from '../support/chromium';
+import { openWatched, useChromium } from '../support/use-chromium';
 
 const baseUrl = inject('baseUrl');
 const operatorToken = inject('operatorToken');
 const plannerToken = inject('plannerToken');
-let browser: Browser;
+const browser = useChromium();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, viewport: { width: number; height: number }): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport });
-  const watch = watchPage(page, baseUrl);
-  await page.goto(`${baseUrl}${path}`);
-  return { page, watch };
-}
+const open = (path: string, viewport: { width: number; height: number }) => openWatched(browser(), baseUrl, path, viewport);
 
 /** Minutes after local midnight the page's clock panel shows. */
 async function clockMinutes(page: Page): Promise<number> {

@@ -4,9 +4,10 @@
  * included), must load, draw and work with nothing blocked; and the staff tokens leave the address
  * as soon as the page has read them, while the operator's control and the planner's console still work after a reload.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 import { cspViolations, isCspMessage, watchCsp } from '../support/csp-watch';
 
 const baseUrl = inject('baseUrl');
@@ -16,18 +17,10 @@ const plannerToken = inject('plannerToken');
 const WALL = { width: 1920, height: 1080 };
 const KIOSK_PORTRAIT = { width: 1080, height: 1920 };
 const PLANNER = { width: 1280, height: 720 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function open(path: string, viewport: { width: number; height: number }): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser().newPage({ viewport });
   const watch = watchPage(page, baseUrl);
   await watchCsp(page);
   const response = await page.goto(`${baseUrl}${path}`);

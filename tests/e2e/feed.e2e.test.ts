@@ -1,26 +1,22 @@
 /** The feed in the browser: two walls of one room show the same instant; a new 12345 case appears on both. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForReady } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { waitForReady } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
 const VIEWPORT = { width: 480, height: 270 };
-let browser: Browser;
+const browser = useChromium();
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const baseUrl = inject('baseUrl');
   for (let i = 0; i < 2; i++) {
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    const page = await browser().newPage({ viewport: VIEWPORT });
     await page.goto(`${baseUrl}/?test=1&idle=3600&room=ring`);
     pages.push(page);
   }
   await Promise.all(pages.map((page) => waitForReady(page, 240_000)));
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The sim time a page derives for the local instant `now`, from its store (sync + offset). */
 const simTimeAt = (page: Page, now: number) =>

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { countOverlaps, type OverlapCount } from '../../src/labels/overlap-count';
 import type { ScreenRect } from '../../src/labels/screen-rect';
 import { manifestSchema, type CameraView, type PlaceProperties } from '../../src/protocol/city-pack';
 import { planTour, type TourPlace } from '../../src/scene/camera-plan';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
 const baseUrl = inject('baseUrl');
 const WALL = { width: 1920, height: 1080 };
@@ -34,7 +35,7 @@ interface Snapshot {
   labels: ShownLabel[];
 }
 
-let browser: Browser;
+const browser = useChromium();
 let page: Page;
 let watch: PageWatch;
 
@@ -64,8 +65,7 @@ async function labelsAt(view: CameraView): Promise<{ shown: ShownLabel[]; count:
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: WALL });
+  page = await browser().newPage({ viewport: WALL });
   watch = watchPage(page, baseUrl);
   await page.goto(`${baseUrl}/?test=1&idle=3600`);
   await waitForReady(page, 180_000);
@@ -75,10 +75,6 @@ beforeAll(async () => {
     undefined,
     { timeout: 60_000 },
   );
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('labels on the wall', () => {

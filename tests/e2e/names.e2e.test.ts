@@ -1,7 +1,8 @@
 /** Names in the visitor's language, in a real browser: the wall's labels and signs, and the planner's event places. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForReady, watchPage } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { waitForReady, watchPage } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
 const baseUrl = inject('baseUrl');
 const plannerToken = inject('plannerToken');
@@ -14,20 +15,15 @@ interface Place {
   name_en: string | null;
 }
 
-let browser: Browser;
+const browser = useChromium();
 let places: Place[];
 /** Names OSM gives only in Latin letters: never to be shown as Chinese. */
 let latinOnly: Set<string>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const body = (await (await fetch(`${baseUrl}/tiles/shanghai-bund/places.geojson`)).json()) as { features: { properties: Place }[] };
   places = body.features.map((f) => f.properties);
   latinOnly = new Set(places.flatMap((p) => (p.name && !HAN.test(p.name) ? [p.name] : [])));
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Every label text in the scene (places, parking signs, route ends). */
@@ -54,7 +50,7 @@ function labelTexts(page: Page): Promise<string[]> {
 
 describe('the wall in English and in Chinese', () => {
   it('labels places and car parks in English with no Chinese, then in Chinese with no Latin-only OSM name', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
     const watch = watchPage(page, baseUrl);
     await page.goto(`${baseUrl}/?test=1&idle=3600&lang=en`);
     await waitForReady(page, 180_000);
@@ -77,7 +73,7 @@ describe('the wall in English and in Chinese', () => {
 
 describe("the planner's event places", () => {
   it.each(['en', 'zh-CN'] as const)('lists each place once, in %s', async (lang) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const watch = watchPage(page, baseUrl);
     await page.goto(`${baseUrl}/planner?lang=${lang}&test=1&token=${plannerToken}`);
     const select = page.getByTestId('planner-event').locator('select');

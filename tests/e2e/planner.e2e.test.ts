@@ -5,31 +5,19 @@
  * changed, a what-if started and cancelled — and a lost WebGL context the page rebuilds from with
  * the planner's state intact. Any page error, console error or scene rebuild not asked for fails it.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RoadGraphFile } from '../../src/protocol/city-pack';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { waitForReady, type PageWatch } from '../support/chromium';
+import { openWatched, useChromium } from '../support/use-chromium';
 import { clickableSegments, loadGraph, onScreen, spreadOut, type OnScreen, type Target } from '../support/road-targets';
 
 const baseUrl = inject('baseUrl');
 const plannerToken = inject('plannerToken');
 const VIEWPORT = { width: 1120, height: 640 };
-let browser: Browser;
+const browser = useChromium();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  const watch = watchPage(page, baseUrl);
-  await page.goto(`${baseUrl}${path}`);
-  return { page, watch };
-}
+const open = (path: string) => openWatched(browser(), baseUrl, path, VIEWPORT);
 
 describe('the planner token gate', () => {
   it('asks for the token when the address has none', async () => {

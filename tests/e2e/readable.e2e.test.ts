@@ -4,9 +4,10 @@
  * every touch target >= 48×48 px, every panel on the screen and clear of the others, and no quarter of
  * the kiosk's screen left empty.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { openWatched, useChromium } from '../support/use-chromium';
 import { auditReadable, bandCoverage, type ReadableRule } from '../support/hud-audit';
 
 const baseUrl = inject('baseUrl');
@@ -15,21 +16,11 @@ const WALL: ReadableRule = { minTextPx: 28, minTargetPx: 48 };
 const ARMS_LENGTH: ReadableRule = { minTextPx: 24, minTargetPx: 48 };
 /** Share of each quarter of a kiosk screen that must show a panel or the city. */
 const MIN_QUARTER_SHOWN = 0.5;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Opens a city surface and waits until its HUD is complete: the city drawn, the weather and the route in the guide. */
 async function openCitySurface(path: string, viewport: { width: number; height: number }): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport });
-  const watch = watchPage(page, baseUrl);
-  await page.goto(`${baseUrl}${path}`);
+  const { page, watch } = await openWatched(browser(), baseUrl, path, viewport);
   await waitForReady(page, 180_000);
   await page.getByTestId('dressing-index').waitFor({ timeout: 60_000 });
   await page.locator('.guide-route__time').waitFor({ timeout: 60_000 });
@@ -109,7 +100,7 @@ describe('the kiosk', () => {
 
 describe('the planner at 1920×1080', () => {
   it('has text >= 24 px, targets >= 48 px and its console on the screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
     const watch = watchPage(page, baseUrl);
     await page.goto(`${baseUrl}/planner?test=1&token=${plannerToken}`);
     await page.waitForFunction(() => document.documentElement.dataset.console === 'true', undefined, { timeout: 180_000 });

@@ -1,24 +1,16 @@
 /** An unattended day: the wall rebuilds after a lost WebGL context and rides out a server restart. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForReady, watchPage } from '../support/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { waitForReady, watchPage } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 const VIEWPORT = { width: 640, height: 360 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('resilience', () => {
   it('rebuilds the viewer after the WebGL context is lost', async () => {
     const baseUrl = inject('baseUrl');
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    const page = await browser().newPage({ viewport: VIEWPORT });
     const watch = watchPage(page, baseUrl);
     try {
       await page.goto(`${baseUrl}/?test=1&idle=3600`);
@@ -42,7 +34,7 @@ describe('resilience', () => {
 
   it('shows "reconnecting" while the server is down and clears it when it is back', async () => {
     let server: ServerProcess = await startServer({ env: { CLOCK_RATE: '60' } });
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    const page = await browser().newPage({ viewport: VIEWPORT });
     try {
       await page.goto(`${server.url}/?test=1&idle=3600&lang=en`);
       await page.waitForFunction(() => document.querySelector('[data-testid="clock"]') !== null, undefined, { timeout: 60_000 });

@@ -3,24 +3,20 @@
  * start) says so, in the hall's language, and stays on that message instead of spinning; nothing
  * else on the page fails.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watchPage, type PageWatch } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { watchPage, type PageWatch } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
-let browser: Browser;
+const browser = useChromium();
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const baseUrl = inject('baseUrl');
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page = await browser().newPage({ viewport: { width: 1920, height: 1080 } });
   watch = watchPage(page, baseUrl);
   await page.goto(`${baseUrl}/?test=1&idle=3600&lang=en&room=no-such-hall`);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 type Connection = { status: string; setback: { kind: string } | null };

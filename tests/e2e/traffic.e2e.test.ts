@@ -1,10 +1,11 @@
 /** The wall's traffic and weather layers in a real browser: vehicles drawn, legend, guide panel, nothing fetched from outside. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useChromium();
 let page: Page;
 let watch: PageWatch;
 
@@ -16,15 +17,10 @@ interface VehicleStats {
 const vehicleStats = () => page.evaluate(() => (window as unknown as { sandtableVehicles?: VehicleStats }).sandtableVehicles ?? null);
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  page = await browser().newPage({ viewport: { width: 960, height: 540 } });
   watch = watchPage(page, baseUrl);
   await page.goto(`${baseUrl}/?test=1&idle=3600`);
   await waitForReady(page, 180_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the wall with live traffic and weather', () => {

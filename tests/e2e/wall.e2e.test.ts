@@ -1,29 +1,25 @@
 /** The wall in a real browser: ready signal, a drawn city, offline, picking, layers, attract tour. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { canvasStats, changedShare } from '../support/canvas-stats';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
 const baseUrl = inject('baseUrl');
 const VIEWPORT = { width: 960, height: 540 };
-let browser: Browser;
+const browser = useChromium();
 let page: Page;
 let watch: PageWatch;
 let readyAfterMs = 0;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: VIEWPORT });
+  page = await browser().newPage({ viewport: VIEWPORT });
   watch = watchPage(page, baseUrl);
   const started = Date.now();
   // A long idle: the tour must not move the camera under these tests.
   await page.goto(`${baseUrl}/?test=1&idle=3600`);
   await waitForReady(page, 180_000);
   readyAfterMs = Date.now() - started;
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the wall', () => {
@@ -110,7 +106,7 @@ describe('the wall', () => {
 
 describe('attract mode', () => {
   it('starts the tour after idle and stops it at the first input', async () => {
-    const tourPage = await browser.newPage({ viewport: VIEWPORT });
+    const tourPage = await browser().newPage({ viewport: VIEWPORT });
     const tourWatch = watchPage(tourPage, baseUrl);
     try {
       await tourPage.goto(`${baseUrl}/?test=1&idle=2&lang=en`);
@@ -136,7 +132,7 @@ describe('attract mode', () => {
 
 describe('the other surfaces', () => {
   it.each(['/kiosk', '/planner'])('%s loads', async (pathname) => {
-    const other = await browser.newPage({ viewport: { width: 640, height: 360 } });
+    const other = await browser().newPage({ viewport: { width: 640, height: 360 } });
     const otherWatch = watchPage(other, baseUrl);
     try {
       const response = await other.goto(`${baseUrl}${pathname}?test=1&idle=3600`);

@@ -2,29 +2,22 @@
  * One weather for the room: a weather day and a typhoon set in the planner survive a reload of the
  * console, and the wall in the same room shows the same weather now as its outlook (and the server's).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { OutlookReply } from '../../src/protocol/guide';
-import { launchChromium, waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
 const baseUrl = inject('baseUrl');
 const plannerToken = inject('plannerToken');
 /** A room of this test's own, so the other suites' rooms keep their recorded weather. */
 const ROOM = 'e2e-weather';
 const HEAT_DAY = '2013-08-07';
-let browser: Browser;
+const browser = useChromium();
 const watches: PageWatch[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser().newPage({ viewport });
   watches.push(watchPage(page, baseUrl));
   await page.goto(`${baseUrl}${path}`);
   return page;
