@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { waitForReady, watchPage, type PageWatch } from '../support/chromium';
+import { placeEventAtMapCentre } from '../support/planner-steps';
 import { useChromium } from '../support/use-chromium';
 import { cspViolations, isCspMessage, watchCsp } from '../support/csp-watch';
 
@@ -92,12 +93,7 @@ describe('under the Content-Security-Policy', () => {
     expect(page.url()).not.toContain(plannerToken);
     expect(await page.getByTestId('planner-token-form').count()).toBe(0);
     // The console works as before: the event goes where the planner clicks on the map.
-    const event = page.getByTestId('planner-event');
-    await event.locator('select').first().selectOption('@point');
-    await page.getByText('Click the event’s place on the map').waitFor();
-    const box = (await page.locator('#scene canvas').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => event.locator('select').first().locator('option:checked').textContent(), { timeout: 30_000 }).toMatch(/^Map point 121\.\d{4}, 31\.\d{4}$/);
+    await placeEventAtMapCentre(page);
     await expectClean(page, watch);
     await page.close();
   });

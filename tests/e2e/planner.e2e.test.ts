@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RoadGraphFile } from '../../src/protocol/city-pack';
 import { waitForReady, type PageWatch } from '../support/chromium';
+import { placeEventAtMapCentre } from '../support/planner-steps';
 import { openWatched, useChromium } from '../support/use-chromium';
 import { clickableSegments, loadGraph, onScreen, spreadOut, type OnScreen, type Target } from '../support/road-targets';
 
@@ -153,12 +154,7 @@ describe('a planner session of edits', () => {
   });
 
   it('places the event at a clicked point and changes the window and the demand', async () => {
-    const event = page.getByTestId('planner-event');
-    await event.locator('select').first().selectOption('@point');
-    await page.getByText('Click the event’s place on the map').waitFor();
-    const box = (await page.locator('#scene canvas').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => event.locator('select').first().locator('option:checked').textContent(), { timeout: 30_000 }).toMatch(/^Map point 121\.\d{4}, 31\.\d{4}$/);
+    await placeEventAtMapCentre(page);
     // The click placed the event and closed no road.
     expect(await closures().count()).toBe(2);
     await scenarioSection().getByLabel('From').selectOption('8');
